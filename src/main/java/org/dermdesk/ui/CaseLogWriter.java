@@ -1,0 +1,8 @@
+package org.dermdesk.ui;
+
+/** Appends the case to the case log; returns a short description of where it went. Off the FX thread. */
+@FunctionalInterface
+public interface CaseLogWriter {
+
+    String save(CaseSnapshot snapshot) throws Exception;
+}

@@ -1,0 +1,25 @@
+package org.dermdesk.ui;
+
+import java.util.Objects;
+import org.dermdesk.core.LesionClassifier;
+import org.dermdesk.core.LesionImage;
+import org.dermdesk.core.Prediction;
+import org.dermdesk.core.QualityReport;
+
+/**
+ * What the explainer gets: the image, the prediction to explain, the quality report (for the
+ * artifact and lesion masks; null when no gate is wired), the classifier to use as the batch model
+ * function (call it only from the calling thread), and the user's sample count preference.
+ */
+public record ExplainRequest(LesionImage image, Prediction prediction, QualityReport quality,
+                             LesionClassifier classifier, int samples) {
+
+    public ExplainRequest {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(prediction, "prediction");
+        Objects.requireNonNull(classifier, "classifier");
+        if (samples < 1) {
+            throw new IllegalArgumentException("samples must be positive: " + samples);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.dermdesk.ui;
+
+import java.util.Optional;
+import org.dermdesk.core.ImageReader;
+import org.dermdesk.core.LesionClassifier;
+import org.dermdesk.core.QualityGate;
+
+/**
+ * Everything the workstation needs from the rest of DermDesk, wired in {@code org.dermdesk.app}.
+ * The UI imports only {@code core}; implementations (OpenCV loader, DJL classifier, LIME, PDF, case
+ * log) stay behind this interface. Optional services that are absent leave their controls disabled.
+ *
+ * <p>Construction of an implementation must be cheap and must not load OpenCV modules that pull in
+ * GTK2 (ximgproc, calib3d, ...) before {@link Workstation#launch} has started the JavaFX toolkit.
+ */
+public interface WorkstationServices {
+
+    /** Decodes and validates image files (the imaging layer's loader). Called off the FX thread. */
+    ImageReader imageReader();
+
+    /**
+     * Opens the classifier; called once, off the FX thread, right after the window shows. The
+     * returned classifier is used from one worker thread only and closed when the window closes.
+     */
+    LesionClassifier openClassifier() throws Exception;
+
+    /** The image-quality gate, when one is available. Called off the FX thread. */
+    default Optional<QualityGate> qualityGate() {
+        return Optional.empty();
+    }
+
+    /** The LIME explainer, when one is available. Called off the FX thread. */
+    default Optional<Explainer> explainer() {
+        return Optional.empty();
+    }
+
+    /** PDF export of the current case; while absent the Export PDF action is disabled. */
+    default Optional<CaseExporter> pdfExporter() {
+        return Optional.empty();
+    }
+
+    /** Saving the current case to the case log; while absent the Save action is disabled. */
+    default Optional<CaseLogWriter> caseLog() {
+        return Optional.empty();
+    }
+
+    /** Prefills age, sex and body site from a loaded metadata CSV; empty when nothing is known. */
+    default Optional<CaseMetadataLookup> metadata() {
+        return Optional.empty();
+    }
+}
