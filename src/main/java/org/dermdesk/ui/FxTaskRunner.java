@@ -29,6 +29,7 @@ public final class FxTaskRunner implements TaskRunner {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper(false);
+    private final java.util.Set<Job<?>> jobs = new java.util.LinkedHashSet<>();
     private int pending;
     private Job<?> current;
 
@@ -55,6 +56,7 @@ public final class FxTaskRunner implements TaskRunner {
         }));
         job.setOnCancelled(e -> finish(job, onCancelled));
         pending++;
+        jobs.add(job);
         busy.set(true);
         executor.execute(job);
         return job::requestCancel;
@@ -69,6 +71,7 @@ public final class FxTaskRunner implements TaskRunner {
 
     private void finish(Job<?> job, Runnable outcome) {
         pending--;
+        jobs.remove(job);
         if (current == job) {
             current = null;
             progress.unbind();
@@ -113,11 +116,18 @@ public final class FxTaskRunner implements TaskRunner {
     }
 
     @Override
-    public void shutdown() {
-        if (current != null) {
-            current.requestCancel();
+    public void shutdown(Runnable last) {
+        for (Job<?> job : jobs) {
+            job.requestCancel();
         }
-        executor.shutdownNow();
+        executor.execute(() -> {
+            try {
+                last.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Shutting down failed: {}", e.getMessage());
+            }
+        });
+        executor.shutdown();
     }
 
     private static void requireFxThread() {

@@ -10,7 +10,7 @@ public enum OverlayKind {
     RULER("Ruler", ArtifactKind.RULER, "#009E73"),
     INK("Ink", ArtifactKind.INK, "#CC79A7"),
     DARK_CORNER("Dark corners", ArtifactKind.DARK_CORNER, "#E69F00"),
-    HEATMAP("Heatmap", null, "#D55E00");
+    HEATMAP("Top regions outline", null, "#FFFFFF");
 
     private final String label;
     private final ArtifactKind artifact;

@@ -31,6 +31,9 @@ public interface TaskRunner {
     /** Cancels the running task, if it is cancellable. */
     void cancelCurrent();
 
-    /** Stops accepting work; running work is asked to cancel. */
-    void shutdown();
+    /**
+     * Asks all queued and running work to cancel, then runs {@code last} on the worker thread (to
+     * close thread-confined resources such as the classifier) and stops accepting work.
+     */
+    void shutdown(Runnable last);
 }

@@ -1,0 +1,127 @@
+package org.dermdesk.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.dermdesk.core.ArtifactFinding;
+import org.dermdesk.core.ArtifactKind;
+import org.dermdesk.core.QualityReport;
+
+/** The quality gate's report as rows and a retake banner. */
+public final class QualityViewModel {
+
+    /** Severity of one finding, from the detector's score. */
+    public enum Severity {
+        NONE("\u2014"), MILD("mild"), MODERATE("moderate"), SEVERE("severe");
+
+        private final String label;
+
+        Severity(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        static Severity of(ArtifactFinding f) {
+            if (!f.present()) {
+                return NONE;
+            }
+            return f.score() >= 0.8 ? SEVERE : f.score() >= 0.55 ? MODERATE : MILD;
+        }
+    }
+
+    /** One artifact as shown in the panel. */
+    public record Row(ArtifactKind kind, boolean present, Severity severity, String detail) {
+        public String label() {
+            return kind.label();
+        }
+
+        public String status() {
+            return present ? "Present" : "Not detected";
+        }
+    }
+
+    private final ObjectProperty<QualityReport> report = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper retake = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final boolean gateWired;
+
+    public QualityViewModel(boolean gateWired) {
+        this.gateWired = gateWired;
+        report.addListener((o, a, b) -> update());
+        update();
+    }
+
+    private void update() {
+        QualityReport r = report.get();
+        available.set(r != null);
+        rows.clear();
+        if (r == null) {
+            retake.set(false);
+            bannerText.set("");
+            summary.set(gateWired ? "Not checked yet." : "No quality check is installed: judge image quality yourself.");
+            return;
+        }
+        List<Row> list = new ArrayList<>();
+        for (ArtifactKind kind : ArtifactKind.values()) {
+            r.finding(kind).ifPresent(f -> list.add(new Row(kind, f.present(), Severity.of(f), detail(f))));
+        }
+        rows.setAll(list);
+        retake.set(r.retake());
+        bannerText.set(r.retake()
+                ? "Retake the image: " + (r.retakeReasons().isEmpty() ? "its quality is too poor to assess." : String.join(" ", r.retakeReasons()))
+                : "");
+        long present = list.stream().filter(Row::present).count();
+        summary.set(r.retake() ? "Quality check failed \u2014 results are unreliable."
+                : present == 0 ? "No artifacts found." : present + " artifact(s) found; quality acceptable.");
+    }
+
+    private static String detail(ArtifactFinding f) {
+        if (!f.present()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder("score " + Format.decimal(f.score()));
+        if (!Double.isNaN(f.coverageLesion()) && f.coverageLesion() > 0) {
+            s.append(", covers ").append(Format.percent(f.coverageLesion())).append(" of the lesion");
+        } else if (!Double.isNaN(f.coverageImage()) && f.coverageImage() > 0) {
+            s.append(", covers ").append(Format.percent(f.coverageImage())).append(" of the image");
+        }
+        return s.toString();
+    }
+
+    public ObjectProperty<QualityReport> reportProperty() {
+        return report;
+    }
+
+    public ReadOnlyBooleanProperty availableProperty() {
+        return available.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty retakeProperty() {
+        return retake.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty bannerTextProperty() {
+        return bannerText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+}

@@ -1,0 +1,169 @@
+package org.dermdesk.ui;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.dermdesk.core.Diagnosis;
+import org.dermdesk.core.Prediction;
+
+/** The classifier's result in clinical words, judged at the threshold the user sees. */
+public final class ResultViewModel {
+
+    public static final String SUSPICIOUS = "Suspicious \u2014 consider excision/biopsy";
+    public static final String NOT_SUSPICIOUS = "No suspicious features found by the model";
+    public static final String DISCLAIMER = "Decision support only \u2014 not a diagnosis.";
+    public static final String UNRELIABLE = "Unreliable: the image failed the quality check \u2014 retake it before relying on this result.";
+
+    /** One line of the differential. */
+    public record DiagnosisRow(Diagnosis diagnosis, double probability) {
+        public String label() {
+            return diagnosis.label() + (diagnosis.malignant() ? " (malignant)" : "");
+        }
+
+        public String percent() {
+            return Format.percent(probability);
+        }
+    }
+
+    private final ObjectProperty<Prediction> prediction = new SimpleObjectProperty<>();
+    private final DoubleProperty userThreshold;
+    private final BooleanProperty unreliable = new SimpleBooleanProperty(false);
+    private final StringProperty unavailableReason = new SimpleStringProperty("");
+
+    private final ReadOnlyObjectWrapper<Prediction> judged = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper hasResult = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper suspicious = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper probability = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyDoubleWrapper threshold = new ReadOnlyDoubleWrapper(0.5);
+    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper probabilityText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper thresholdText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper modelText = new ReadOnlyStringWrapper("");
+    private final ObservableList<DiagnosisRow> differential = FXCollections.observableArrayList();
+
+    public ResultViewModel(DoubleProperty userThreshold) {
+        this.userThreshold = userThreshold;
+        prediction.addListener((o, a, b) -> update());
+        userThreshold.addListener((o, a, b) -> update());
+        unavailableReason.addListener((o, a, b) -> update());
+        update();
+    }
+
+    private void update() {
+        Prediction p = prediction.get();
+        hasResult.set(p != null);
+        differential.clear();
+        if (p == null) {
+            judged.set(null);
+            suspicious.set(false);
+            probability.set(0);
+            verdict.set(unavailableReason.get().isBlank() ? "No image analysed yet \u2014 open one with Ctrl+O." : unavailableReason.get());
+            probabilityText.set("");
+            thresholdText.set("");
+            return;
+        }
+        double user = userThreshold.get();
+        boolean custom = !Double.isNaN(user);
+        Prediction j = custom ? p.atThreshold(user) : p;
+        judged.set(j);
+        probability.set(j.pMalignant());
+        threshold.set(j.threshold());
+        suspicious.set(j.malignant());
+        verdict.set(j.malignant() ? SUSPICIOUS : NOT_SUSPICIOUS);
+        probabilityText.set("Probability of malignancy: " + Format.percent(j.pMalignant()));
+        thresholdText.set(custom
+                ? String.format(Locale.ROOT, "Threshold %.2f (your setting; the model's is %.2f)", j.threshold(), p.threshold())
+                : String.format(Locale.ROOT, "Threshold %.2f (the model's)", j.threshold()));
+        modelText.set(p.model() == null ? "" : "Model: " + p.model().name() + " " + p.model().version());
+        List<DiagnosisRow> rows = new ArrayList<>();
+        for (Map.Entry<Diagnosis, Double> e : p.diagnoses().entrySet()) {
+            rows.add(new DiagnosisRow(e.getKey(), e.getValue()));
+        }
+        rows.sort(Comparator.comparingDouble(DiagnosisRow::probability).reversed());
+        differential.setAll(rows);
+    }
+
+    /** The raw prediction at the model's own threshold; null when there is none. */
+    public ObjectProperty<Prediction> predictionProperty() {
+        return prediction;
+    }
+
+    /** Shown instead of a verdict when no prediction can be made (e.g. the model failed to load). */
+    public StringProperty unavailableReasonProperty() {
+        return unavailableReason;
+    }
+
+    public BooleanProperty unreliableProperty() {
+        return unreliable;
+    }
+
+    /** The prediction judged at the threshold on screen. */
+    public ReadOnlyObjectProperty<Prediction> judgedProperty() {
+        return judged.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasResultProperty() {
+        return hasResult.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty suspiciousProperty() {
+        return suspicious.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty probabilityProperty() {
+        return probability.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty thresholdProperty() {
+        return threshold.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty verdictProperty() {
+        return verdict.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty probabilityTextProperty() {
+        return probabilityText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty thresholdTextProperty() {
+        return thresholdText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty modelTextProperty() {
+        return modelText.getReadOnlyProperty();
+    }
+
+    public ObservableList<DiagnosisRow> differential() {
+        return differential;
+    }
+
+    /** Sets the user's threshold (clamped to 0.01..0.99). */
+    public void setThreshold(double t) {
+        userThreshold.set(Math.max(0.01, Math.min(0.99, t)));
+    }
+
+    /** Back to the model's documented threshold. */
+    public void resetThreshold() {
+        userThreshold.set(Double.NaN);
+    }
+}

@@ -1,0 +1,408 @@
+package org.dermdesk.ui;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.dermdesk.core.Explanation;
+import org.dermdesk.core.ImageLoadException;
+import org.dermdesk.core.LesionClassifier;
+import org.dermdesk.core.LesionImage;
+import org.dermdesk.core.Prediction;
+import org.dermdesk.core.QualityGate;
+import org.dermdesk.core.QualityReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workstation's state and actions: open an image, analyse it (quality gate + classifier),
+ * explain it, export it. All work goes through the one {@link TaskRunner}; outcomes arrive on the UI
+ * thread; a result that belongs to an image no longer shown is dropped.
+ */
+public final class WorkstationViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkstationViewModel.class);
+    public static final String APP_TITLE = "DermDesk";
+
+    /** Everything one analysis produced, computed off the UI thread. */
+    record Analysis(Path file, LesionImage image, QualityReport quality, Map<OverlayKind, ArgbRaster> layers,
+                    Prediction prediction, String modelProblem, CaseDetails details) {
+    }
+
+    private record Explained(Explanation explanation, ArgbRaster heatmap) {
+    }
+
+    private final WorkstationServices services;
+    private final TaskRunner runner;
+    private final WorkstationPreferences prefs;
+    private final ResultViewModel result;
+    private final QualityViewModel quality;
+    private final ExplanationViewModel explanation;
+    private final CaseViewModel caseDetails = new CaseViewModel();
+    private final OverlayViewModel overlays = new OverlayViewModel();
+
+    private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LesionImage> image = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP_TITLE);
+    private final ReadOnlyStringWrapper modelStatus = new ReadOnlyStringWrapper("Model: not loaded");
+    private final ReadOnlyBooleanWrapper modelReady = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open a dermoscopic image (Ctrl+O) or drop one on the window.");
+    private final BooleanBinding canExplain;
+    private final BooleanBinding canExport;
+    private final BooleanBinding canSave;
+
+    private volatile LesionClassifier classifier;
+    private volatile String modelProblem = "the model is still loading";
+    private Consumer<UserMessage> messages = m -> LOG.info("{}: {}", m.title(), m.text());
+    private int generation;
+    private TaskHandle analysisHandle = TaskHandle.NONE;
+    private TaskHandle explainHandle = TaskHandle.NONE;
+
+    public WorkstationViewModel(WorkstationServices services, TaskRunner runner, WorkstationPreferences prefs) {
+        this.services = services;
+        this.runner = runner;
+        this.prefs = prefs;
+        this.result = new ResultViewModel(prefs.thresholdProperty());
+        this.quality = new QualityViewModel(services.qualityGate().isPresent());
+        this.explanation = new ExplanationViewModel(services.explainer().isPresent());
+        result.unreliableProperty().bind(quality.retakeProperty());
+        canExplain = Bindings.createBooleanBinding(
+                () -> services.explainer().isPresent() && result.hasResultProperty().get() && !explanation.runningProperty().get(),
+                result.hasResultProperty(), explanation.runningProperty());
+        canExport = Bindings.createBooleanBinding(
+                () -> services.pdfExporter().isPresent() && result.hasResultProperty().get(), result.hasResultProperty());
+        canSave = Bindings.createBooleanBinding(
+                () -> services.caseLog().isPresent() && result.hasResultProperty().get(), result.hasResultProperty());
+        overlays.topKProperty().addListener((o, a, b) -> rerenderHeatmap());
+        prefs.colourProperty(OverlayKind.HEATMAP).addListener((o, a, b) -> rerenderHeatmap());
+        for (OverlayKind kind : OverlayKind.values()) {
+            if (kind != OverlayKind.HEATMAP) {
+                prefs.colourProperty(kind).addListener((o, a, b) ->
+                        overlays.setQualityLayers(OverlayViewModel.renderQuality(quality.reportProperty().get(), this::colour)));
+            }
+        }
+    }
+
+    /** Where dialogs go; the view sets it. */
+    public void setMessageSink(Consumer<UserMessage> sink) {
+        this.messages = sink;
+    }
+
+    /** Loads the model in the background; call once when the window shows. */
+    public void start() {
+        modelStatus.set("Model: loading\u2026");
+        runner.submit("Loading the model", false, (progress, cancel) -> {
+            try {
+                LesionClassifier c = services.openClassifier();
+                classifier = c;
+                return c;
+            } catch (Exception | LinkageError e) {
+                modelProblem = describe(e);
+                throw e;
+            }
+        }, c -> {
+            modelReady.set(true);
+            modelStatus.set("Model: " + c.info().name() + " " + c.info().version() + " ready");
+            result.unavailableReasonProperty().set("");
+        }, error -> {
+            LOG.error("The model could not be loaded", error);
+            modelStatus.set("Model: not available");
+            result.unavailableReasonProperty().set("No result: the model could not be loaded (" + describe(error) + ").");
+            messages.accept(UserMessage.error("The model could not be loaded",
+                    describe(error) + "\n\nImages can still be opened and checked for quality, but not classified. "
+                            + "Reinstall DermDesk or check the model folder."));
+        }, () -> { });
+    }
+
+    /** Opens and analyses an image; the current case stays on screen until the new one is ready. */
+    public void open(Path file) {
+        int gen = ++generation;
+        analysisHandle.cancel();
+        explainHandle.cancel();
+        String name = String.valueOf(file.getFileName());
+        status.set("Opening " + name + "\u2026");
+        Map<OverlayKind, String> colours = colourSnapshot();
+        Optional<QualityGate> gate = services.qualityGate();
+        analysisHandle = runner.submit("Analysing " + name, true, (progress, cancel) -> {
+            progress.progress(0.05, "reading the image");
+            LesionImage img = services.imageReader().read(file);
+            cancel.check();
+            QualityReport q = null;
+            if (gate.isPresent()) {
+                progress.progress(0.2, "checking image quality");
+                q = gate.get().assess(img);
+                cancel.check();
+            }
+            Map<OverlayKind, ArgbRaster> layers = OverlayViewModel.renderQuality(q, colours::get);
+            progress.progress(0.6, "classifying");
+            LesionClassifier c = classifier;
+            Prediction p = c == null ? null : c.predict(img);
+            String problem = c == null ? "No result: " + modelProblem + "." : "";
+            CaseDetails details = services.metadata().flatMap(m -> m.lookup(file)).orElse(CaseDetails.EMPTY);
+            progress.progress(1, "done");
+            return new Analysis(file, img, q, layers, p, problem, details);
+        }, a -> {
+            if (gen == generation) {
+                show(a);
+            }
+        }, error -> {
+            if (gen == generation) {
+                status.set("Could not open " + name + ".");
+            }
+            report(file, error);
+        }, () -> {
+            if (gen == generation) {
+                status.set("Cancelled.");
+            }
+        });
+    }
+
+    private void show(Analysis a) {
+        currentFile.set(a.file());
+        image.set(a.image());
+        title.set(APP_TITLE + " \u2014 " + a.file().getFileName());
+        explanation.explanationProperty().set(null);
+        overlays.setHeatmap(null);
+        quality.reportProperty().set(a.quality());
+        overlays.setQualityLayers(a.layers());
+        result.unavailableReasonProperty().set(a.modelProblem());
+        result.predictionProperty().set(a.prediction());
+        caseDetails.reset(a.details());
+        prefs.addRecent(a.file());
+        status.set("Analysed " + a.file().getFileName() + (a.quality() != null && a.quality().retake() ? " \u2014 retake advised." : "."));
+        if (prefs.autoExplainProperty().get() && canExplain.get()) {
+            explain();
+        }
+    }
+
+    private void report(Path file, Throwable error) {
+        if (error instanceof ImageLoadException e) {
+            LOG.info("Rejected {}", e.getMessage());
+            messages.accept(UserMessage.error("Cannot open " + file.getFileName(),
+                    e.getMessage() + "\n\nChoose another image, or export this one again from the dermatoscope software."));
+        } else {
+            LOG.error("Analysing {} failed", file.getFileName(), error);
+            messages.accept(UserMessage.error("Could not analyse " + file.getFileName(),
+                    "Something went wrong while analysing the image: " + describe(error)
+                            + "\n\nNothing was lost. Try again, or open another image."));
+        }
+    }
+
+    /** Explains the current prediction (LIME) in the background; no-op when it cannot. */
+    public void explain() {
+        if (!canExplain.get()) {
+            return;
+        }
+        Explainer explainer = services.explainer().orElseThrow();
+        int gen = generation;
+        ExplainRequest request = new ExplainRequest(image.get(), result.predictionProperty().get(),
+                quality.reportProperty().get(), classifier, prefs.samplesProperty().get());
+        int topK = overlays.topKProperty().get();
+        String outline = colour(OverlayKind.HEATMAP);
+        explanation.runningProperty().set(true);
+        status.set("Explaining the result\u2026");
+        explainHandle = runner.submit("Explaining", true, (progress, cancel) -> {
+            Explanation e = explainer.explain(request, progress, cancel);
+            return new Explained(e, OverlayViewModel.renderHeatmap(e, topK, outline));
+        }, done -> {
+            explanation.runningProperty().set(false);
+            if (gen == generation) {
+                explanation.explanationProperty().set(done.explanation());
+                overlays.setHeatmap(done.heatmap());
+                overlays.visibleProperty(OverlayKind.HEATMAP).set(true);
+                status.set("Explanation ready.");
+            }
+        }, error -> {
+            explanation.runningProperty().set(false);
+            LOG.error("Explaining failed", error);
+            status.set("Explanation failed.");
+            messages.accept(UserMessage.error("Could not explain the result",
+                    describe(error) + "\n\nThe result itself is unaffected. Try again, perhaps with fewer samples."));
+        }, () -> {
+            explanation.runningProperty().set(false);
+            status.set("Explanation cancelled.");
+        });
+    }
+
+    /** Cancels the running task (analysis, explanation). */
+    public void cancel() {
+        runner.cancelCurrent();
+    }
+
+    /** Writes the PDF report; the view asks for {@code target}. */
+    public void exportPdf(Path target) {
+        Optional<CaseSnapshot> snapshot = snapshot();
+        if (snapshot.isEmpty() || services.pdfExporter().isEmpty() || !checkDetails()) {
+            return;
+        }
+        CaseExporter exporter = services.pdfExporter().get();
+        runner.submit("Exporting the report", false, (p, c) -> {
+            exporter.export(snapshot.get(), target);
+            return target;
+        }, t -> {
+            status.set("Report saved to " + t.getFileName() + ".");
+            messages.accept(UserMessage.info("Report exported", "The report was saved to " + t + "."));
+        }, error -> {
+            LOG.error("Export failed", error);
+            messages.accept(UserMessage.error("Could not export the report",
+                    describe(error) + "\n\nChoose another folder and try again; the case is still open."));
+        }, () -> { });
+    }
+
+    /** Appends the case to the case log. */
+    public void saveToCaseLog() {
+        Optional<CaseSnapshot> snapshot = snapshot();
+        if (snapshot.isEmpty() || services.caseLog().isEmpty() || !checkDetails()) {
+            return;
+        }
+        CaseLogWriter log = services.caseLog().get();
+        runner.submit("Saving to the case log", false, (p, c) -> log.save(snapshot.get()), where -> {
+            status.set("Case saved" + (where == null || where.isBlank() ? "." : " to " + where + "."));
+        }, error -> {
+            LOG.error("Saving the case failed", error);
+            messages.accept(UserMessage.error("Could not save the case",
+                    describe(error) + "\n\nThe case is still open; nothing you entered was lost. Try again."));
+        }, () -> { });
+    }
+
+    private boolean checkDetails() {
+        String problem = caseDetails.ageProblem();
+        if (!problem.isEmpty()) {
+            messages.accept(UserMessage.error("Check the case details", problem));
+            return false;
+        }
+        return true;
+    }
+
+    /** The case as shown, or empty when no image has been analysed. */
+    public Optional<CaseSnapshot> snapshot() {
+        Prediction judged = result.judgedProperty().get();
+        if (judged == null || image.get() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new CaseSnapshot(currentFile.get(), image.get(), judged, quality.reportProperty().get(),
+                explanation.explanationProperty().get(), caseDetails.details()));
+    }
+
+    /** Cancels everything and closes the classifier on the worker thread. */
+    public void close() {
+        generation++;
+        runner.shutdown(() -> {
+            LesionClassifier c = classifier;
+            classifier = null;
+            if (c != null) {
+                c.close();
+            }
+        });
+    }
+
+    private void rerenderHeatmap() {
+        Explanation e = explanation.explanationProperty().get();
+        if (e != null) {
+            overlays.setHeatmap(OverlayViewModel.renderHeatmap(e, overlays.topKProperty().get(), colour(OverlayKind.HEATMAP)));
+        }
+    }
+
+    private Map<OverlayKind, String> colourSnapshot() {
+        Map<OverlayKind, String> m = new EnumMap<>(OverlayKind.class);
+        for (OverlayKind k : OverlayKind.values()) {
+            m.put(k, colour(k));
+        }
+        return m;
+    }
+
+    private String colour(OverlayKind kind) {
+        return prefs.colourProperty(kind).get();
+    }
+
+    /** A one-line description of an error for a dialog: its message, never its stack. */
+    static String describe(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? "an unexpected internal error (" + t.getClass().getSimpleName() + ")" : m;
+    }
+
+    public ResultViewModel result() {
+        return result;
+    }
+
+    public QualityViewModel quality() {
+        return quality;
+    }
+
+    public ExplanationViewModel explanation() {
+        return explanation;
+    }
+
+    public CaseViewModel caseDetails() {
+        return caseDetails;
+    }
+
+    public OverlayViewModel overlays() {
+        return overlays;
+    }
+
+    public WorkstationPreferences preferences() {
+        return prefs;
+    }
+
+    public TaskRunner runner() {
+        return runner;
+    }
+
+    public ReadOnlyObjectProperty<Path> currentFileProperty() {
+        return currentFile.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LesionImage> imageProperty() {
+        return image.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty modelStatusProperty() {
+        return modelStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty modelReadyProperty() {
+        return modelReady.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canExplainBinding() {
+        return canExplain;
+    }
+
+    public BooleanBinding canExportBinding() {
+        return canExport;
+    }
+
+    public BooleanBinding canSaveBinding() {
+        return canSave;
+    }
+
+    public boolean pdfExportInstalled() {
+        return services.pdfExporter().isPresent();
+    }
+
+    public boolean caseLogInstalled() {
+        return services.caseLog().isPresent();
+    }
+}
