@@ -1,0 +1,55 @@
+package org.dermdesk.ui;
+
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ColorPicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.GridPane;
+import javafx.scene.paint.Color;
+import javafx.stage.Window;
+
+/** Edits the persisted preferences; changes apply when the user presses OK. */
+final class PreferencesDialog extends Dialog<ButtonType> {
+
+    PreferencesDialog(Window owner, WorkstationPreferences prefs) {
+        initOwner(owner);
+        setTitle("DermDesk preferences");
+        setHeaderText("Preferences are saved for your user account.");
+        CheckBox autoExplain = new CheckBox("Explain every result automatically (slower)");
+        autoExplain.setId("prefAutoExplain");
+        autoExplain.setSelected(prefs.autoExplainProperty().get());
+        Spinner<Integer> samples = new Spinner<>(50, 20_000, prefs.samplesProperty().get(), 50);
+        samples.setId("prefSamples");
+        samples.setEditable(true);
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        grid.add(autoExplain, 0, 0, 2, 1);
+        grid.addRow(1, new Label("Explanation samples"), samples);
+        int row = 2;
+        java.util.Map<OverlayKind, ColorPicker> pickers = new java.util.EnumMap<>(OverlayKind.class);
+        for (OverlayKind kind : OverlayKind.values()) {
+            ColorPicker picker = new ColorPicker(Color.web(prefs.colourProperty(kind).get()));
+            picker.setId("prefColour-" + kind.name());
+            pickers.put(kind, picker);
+            grid.addRow(row++, new Label(kind.label() + " colour"), picker);
+        }
+        getDialogPane().setContent(grid);
+        getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        setResultConverter(b -> {
+            if (b == ButtonType.OK) {
+                prefs.autoExplainProperty().set(autoExplain.isSelected());
+                prefs.samplesProperty().set(WorkstationPreferences.clampSamples(samples.getValue()));
+                pickers.forEach((kind, picker) -> prefs.colourProperty(kind).set(hex(picker.getValue())));
+            }
+            return b;
+        });
+    }
+
+    static String hex(Color c) {
+        return String.format("#%02X%02X%02X", (int) Math.round(c.getRed() * 255),
+                (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
+    }
+}

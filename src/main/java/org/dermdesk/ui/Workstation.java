@@ -1,0 +1,47 @@
+package org.dermdesk.ui;
+
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * Entry points of the desktop window. The app's plain {@code main} calls {@link #launch}; this
+ * starts the JavaFX toolkit without an {@code Application} subclass, so it runs from the class path.
+ * Tests call {@link #show} on a stage they own.
+ */
+public final class Workstation {
+
+    private Workstation() {
+    }
+
+    /**
+     * Starts JavaFX and opens the main window; returns at once (the FX thread keeps the JVM alive
+     * until the window closes). Call it before anything loads GTK2-linked OpenCV modules.
+     */
+    public static void launch(WorkstationServices services) {
+        Platform.setImplicitExit(true);
+        Platform.startup(() -> show(new Stage(), services, WorkstationPreferences.user(), new FxTaskRunner()));
+    }
+
+    /** Builds the window on {@code stage}, shows it and starts loading the model. FX thread only. */
+    public static WorkstationView show(Stage stage, WorkstationServices services, WorkstationPreferences prefs, TaskRunner runner) {
+        WorkstationViewModel vm = new WorkstationViewModel(services, runner, prefs);
+        WorkstationView view = new WorkstationView(stage, vm);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double w = Math.min(1600, screen.getWidth());
+        double h = Math.min(1000, screen.getHeight());
+        Scene scene = view.createScene(w, h);
+        stage.setScene(scene);
+        stage.titleProperty().bind(vm.titleProperty());
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setX(screen.getMinX() + (screen.getWidth() - w) / 2);
+        stage.setY(screen.getMinY() + (screen.getHeight() - h) / 2);
+        stage.setOnHidden(e -> vm.close());
+        stage.show();
+        vm.start();
+        return view;
+    }
+}
