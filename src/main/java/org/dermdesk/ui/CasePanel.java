@@ -47,6 +47,7 @@ final class CasePanel extends VBox {
         grid.setHgap(6);
         grid.setVgap(4);
         ColumnConstraints c0 = new ColumnConstraints();
+        c0.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints c1 = new ColumnConstraints();
         c1.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(c0, c1);

@@ -61,7 +61,7 @@ public final class OverlayRenderer {
         int[] segColour = new int[weights.length];
         for (int s = 0; s < weights.length; s++) {
             double v = max == 0 ? 0 : weights[s] / max;
-            int alpha = (int) Math.round(Math.sqrt(Math.abs(v)) * HEAT_ALPHA);
+            int alpha = (int) Math.round(Math.pow(Math.abs(v), 0.75) * HEAT_ALPHA);
             segColour[s] = alpha < 8 ? 0 : Colours.argb(alpha, v >= 0 ? POSITIVE_RGB : NEGATIVE_RGB);
         }
         int[] labels = e.segmentLabels();

@@ -23,14 +23,14 @@ final class QualityPanel extends VBox {
         Label summary = Panels.wrapped("qualitySummary", null);
         summary.textProperty().bind(vm.summaryProperty());
         grid.setId("qualityGrid");
-        grid.setHgap(8);
+        grid.setHgap(6);
         grid.setVgap(2);
         ColumnConstraints c0 = new ColumnConstraints();
-        c0.setMinWidth(110);
+        c0.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints c1 = new ColumnConstraints();
-        c1.setMinWidth(85);
+        c1.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints c2 = new ColumnConstraints();
-        c2.setMinWidth(60);
+        c2.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints c3 = new ColumnConstraints();
         c3.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(c0, c1, c2, c3);

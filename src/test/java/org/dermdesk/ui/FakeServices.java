@@ -1,0 +1,63 @@
+package org.dermdesk.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.dermdesk.core.ImageReader;
+import org.dermdesk.core.LesionClassifier;
+import org.dermdesk.core.QualityGate;
+
+/** Test wiring of the workstation: deterministic doubles; each optional service can be left out. */
+final class FakeServices implements WorkstationServices {
+
+    final FakeClassifier classifier = new FakeClassifier();
+    QualityGate gate = new FakeGate();
+    Explainer explainer = new FakeExplainer(4, 50, 0.05);
+    CaseExporter exporter;
+    CaseLogWriter caseLog;
+    long modelLoadMillis;
+    RuntimeException modelFailure;
+    final List<CaseSnapshot> saved = new ArrayList<>();
+
+    @Override
+    public ImageReader imageReader() {
+        return new TestImageReader();
+    }
+
+    @Override
+    public LesionClassifier openClassifier() throws Exception {
+        Thread.sleep(modelLoadMillis);
+        if (modelFailure != null) {
+            throw modelFailure;
+        }
+        return classifier;
+    }
+
+    @Override
+    public Optional<QualityGate> qualityGate() {
+        return Optional.ofNullable(gate);
+    }
+
+    @Override
+    public Optional<Explainer> explainer() {
+        return Optional.ofNullable(explainer);
+    }
+
+    @Override
+    public Optional<CaseExporter> pdfExporter() {
+        return Optional.ofNullable(exporter);
+    }
+
+    @Override
+    public Optional<CaseLogWriter> caseLog() {
+        return Optional.ofNullable(caseLog);
+    }
+
+    FakeServices withCaseLog() {
+        caseLog = snapshot -> {
+            saved.add(snapshot);
+            return "test log";
+        };
+        return this;
+    }
+}
