@@ -327,7 +327,8 @@ public final class WorkstationViewModel {
     /** A one-line description of an error for a dialog: its message, never its stack. */
     static String describe(Throwable error) {
         Throwable t = error;
-        while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) {
+        while (t.getCause() != null && t.getCause() != t
+                && (t.getMessage() == null || t.getMessage().isBlank() || t.getMessage().equals(t.getCause().toString()))) {
             t = t.getCause();
         }
         String m = t.getMessage();

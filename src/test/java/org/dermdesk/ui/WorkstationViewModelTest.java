@@ -1,0 +1,279 @@
+package org.dermdesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.prefs.Preferences;
+import org.dermdesk.core.Cancellation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The workstation's behaviour without a display: work runs when the test says so. */
+class WorkstationViewModelTest {
+
+    @TempDir
+    Path dir;
+    private Preferences node;
+    private WorkstationPreferences prefs;
+    private FakeServices services;
+    private ManualTaskRunner runner;
+    private final List<UserMessage> messages = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        node = Preferences.userRoot().node("org/dermdesk/test/" + UUID.randomUUID());
+        prefs = new WorkstationPreferences(node);
+        services = new FakeServices();
+        runner = new ManualTaskRunner();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        node.removeNode();
+    }
+
+    private WorkstationViewModel started() {
+        WorkstationViewModel vm = new WorkstationViewModel(services, runner, prefs);
+        vm.setMessageSink(messages::add);
+        vm.start();
+        runner.runAll();
+        return vm;
+    }
+
+    private Path image(String name, double darkness, int hairs) throws Exception {
+        return SyntheticImages.writePng(SyntheticImages.lesion(300, 225, darkness, hairs, false, 3), dir.resolve(name));
+    }
+
+    @Test
+    void opensAnImageAndShowsTheVerdictInClinicalWords() throws Exception {
+        WorkstationViewModel vm = started();
+        assertEquals("Model: test-cnn 1.0 ready", vm.modelStatusProperty().get());
+        vm.open(image("dark.png", 0.8, 0));
+        runner.runAll();
+        ResultViewModel r = vm.result();
+        assertTrue(r.hasResultProperty().get());
+        assertTrue(r.suspiciousProperty().get(), "p=" + r.probabilityProperty().get());
+        assertEquals(ResultViewModel.SUSPICIOUS, r.verdictProperty().get());
+        assertEquals("Model: test-cnn 1.0", r.modelTextProperty().get());
+        assertEquals(7, r.differential().size());
+        assertTrue(r.probabilityTextProperty().get().startsWith("Probability of malignancy: "));
+        assertEquals("DermDesk \u2014 dark.png", vm.titleProperty().get());
+        assertEquals(1, prefs.recentFiles().size());
+        assertTrue(messages.isEmpty(), messages.toString());
+
+        vm.open(image("light.png", 0.05, 0));
+        runner.runAll();
+        assertEquals(ResultViewModel.NOT_SUSPICIOUS, r.verdictProperty().get(), "p=" + r.probabilityProperty().get());
+        assertEquals(2, prefs.recentFiles().size());
+        assertTrue(prefs.recentFiles().get(0).endsWith("light.png"));
+    }
+
+    @Test
+    void aCorruptFileGivesAFriendlyMessageAndKeepsTheCurrentCase() throws Exception {
+        WorkstationViewModel vm = started();
+        vm.open(image("good.png", 0.8, 0));
+        runner.runAll();
+        vm.caseDetails().notesProperty().set("asymmetric, changed in 3 months");
+
+        vm.open(SyntheticImages.writeCorrupt(dir.resolve("broken.png")));
+        runner.runAll();
+        assertEquals(1, messages.size());
+        UserMessage m = messages.get(0);
+        assertEquals(UserMessage.Level.ERROR, m.level());
+        assertEquals("Cannot open broken.png", m.title());
+        assertTrue(m.text().contains("broken.png"), m.text());
+        assertFalse(m.text().contains("Exception") || m.text().contains("\tat "), "no stack trace: " + m.text());
+        assertTrue(vm.currentFileProperty().get().endsWith("good.png"), "the previous case stays");
+        assertEquals("asymmetric, changed in 3 months", vm.caseDetails().notesProperty().get());
+
+        vm.open(image("next.png", 0.05, 0));
+        runner.runAll();
+        assertTrue(vm.currentFileProperty().get().endsWith("next.png"));
+        assertEquals(ResultViewModel.NOT_SUSPICIOUS, vm.result().verdictProperty().get());
+    }
+
+    @Test
+    void changingTheThresholdRejudgesAndPersists() throws Exception {
+        WorkstationViewModel vm = started();
+        vm.open(image("dark.png", 0.8, 0));
+        runner.runAll();
+        ResultViewModel r = vm.result();
+        double p = r.probabilityProperty().get();
+        assertTrue(r.suspiciousProperty().get());
+        r.setThreshold(Math.min(0.99, p + 0.05));
+        assertFalse(r.suspiciousProperty().get());
+        assertEquals(ResultViewModel.NOT_SUSPICIOUS, r.verdictProperty().get());
+        assertTrue(r.thresholdTextProperty().get().contains("your setting"));
+        assertEquals(Math.min(0.99, p + 0.05), node.getDouble("threshold", -1), 1e-9);
+        assertEquals(Math.min(0.99, p + 0.05), new WorkstationPreferences(node).thresholdProperty().get(), 1e-9);
+        assertEquals(r.thresholdProperty().get(), vm.snapshot().orElseThrow().prediction().threshold(), 1e-9);
+
+        r.resetThreshold();
+        assertTrue(r.suspiciousProperty().get());
+        assertEquals(FakeClassifier.THRESHOLD, r.thresholdProperty().get(), 1e-9);
+        assertTrue(Double.isNaN(node.getDouble("threshold", Double.NaN)));
+    }
+
+    @Test
+    void aFlaggedImageKeepsItsResultButMarksItUnreliable() throws Exception {
+        WorkstationViewModel vm = started();
+        vm.open(image("hairy.png", 0.8, 12));
+        runner.runAll();
+        assertTrue(vm.quality().retakeProperty().get());
+        assertTrue(vm.quality().bannerTextProperty().get().startsWith("Retake the image: Hair covers"), vm.quality().bannerTextProperty().get());
+        assertTrue(vm.result().hasResultProperty().get());
+        assertTrue(vm.result().unreliableProperty().get());
+        QualityViewModel.Row hair = vm.quality().rows().stream()
+                .filter(row -> row.kind() == org.dermdesk.core.ArtifactKind.HAIR).findFirst().orElseThrow();
+        assertTrue(hair.present());
+        assertEquals("Present", hair.status());
+        assertTrue(vm.overlays().availableProperty(OverlayKind.HAIR).get());
+        assertTrue(vm.overlays().availableProperty(OverlayKind.LESION_BORDER).get());
+        assertFalse(vm.overlays().availableProperty(OverlayKind.RULER).get(), "no ruler mask, no ruler layer");
+    }
+
+    @Test
+    void explainsOnRequestAndRaisesTheShortcutAlarm() throws Exception {
+        services.explainer = new FakeExplainer(2, 0, 0.6);
+        WorkstationViewModel vm = started();
+        assertFalse(vm.canExplainBinding().get());
+        vm.open(image("dark.png", 0.8, 0));
+        runner.runAll();
+        assertTrue(vm.canExplainBinding().get());
+        assertNull(vm.explanation().explanationProperty().get());
+        vm.explain();
+        assertTrue(vm.explanation().runningProperty().get());
+        assertFalse(vm.canExplainBinding().get(), "one explanation at a time");
+        runner.runAll();
+        assertFalse(vm.explanation().runningProperty().get());
+        assertNotNull(vm.explanation().explanationProperty().get());
+        assertTrue(vm.overlays().availableProperty(OverlayKind.HEATMAP).get());
+        assertTrue(vm.explanation().shortcutAlarmProperty().get());
+        assertTrue(vm.explanation().shortcutTextProperty().get().contains("60% of the evidence lies on artifacts"));
+        assertTrue(vm.explanation().faithfulnessProperty().get().startsWith("Faithful"));
+        assertTrue(vm.explanation().stabilityProperty().get().startsWith("Stable"));
+        assertEquals(prefs.samplesProperty().get(), vm.explanation().explanationProperty().get().samples());
+    }
+
+    @Test
+    void cancellingAnExplanationLeavesTheResultAndNoHeatmap() throws Exception {
+        services.explainer = (request, progress, cancellation) -> {
+            progress.progress(0.3, "batch 1");
+            runner.cancelCurrent(); // the user presses Esc mid-way
+            cancellation.check();
+            throw new AssertionError("cancellation was not honoured");
+        };
+        WorkstationViewModel vm = started();
+        vm.open(image("dark.png", 0.8, 0));
+        runner.runAll();
+        vm.explain();
+        runner.runAll();
+        assertFalse(vm.explanation().runningProperty().get());
+        assertNull(vm.explanation().explanationProperty().get());
+        assertFalse(vm.overlays().availableProperty(OverlayKind.HEATMAP).get());
+        assertEquals("Explanation cancelled.", vm.statusProperty().get());
+        assertTrue(vm.result().hasResultProperty().get());
+        assertTrue(messages.isEmpty());
+        assertTrue(vm.canExplainBinding().get(), "can explain again");
+    }
+
+    @Test
+    void autoExplainRunsAfterTheAnalysis() throws Exception {
+        prefs.autoExplainProperty().set(true);
+        FakeExplainer explainer = new FakeExplainer(1, 0, 0);
+        services.explainer = explainer;
+        WorkstationViewModel vm = started();
+        vm.open(image("dark.png", 0.8, 0));
+        runner.runAll();
+        assertEquals(1, explainer.calls);
+        assertNotNull(vm.explanation().explanationProperty().get());
+    }
+
+    @Test
+    void aModelThatFailsToLoadLeavesTheQualityCheckUsable() throws Exception {
+        services.modelFailure = new IllegalStateException("model folder models/seed-cnn-64 has no weights");
+        WorkstationViewModel vm = started();
+        assertEquals("Model: not available", vm.modelStatusProperty().get());
+        assertEquals(1, messages.size());
+        assertTrue(messages.get(0).text().contains("has no weights"));
+        vm.open(image("dark.png", 0.8, 0));
+        runner.runAll();
+        assertFalse(vm.result().hasResultProperty().get());
+        assertTrue(vm.result().verdictProperty().get().contains("has no weights"), vm.result().verdictProperty().get());
+        assertNotNull(vm.quality().reportProperty().get());
+        assertFalse(vm.canExplainBinding().get());
+    }
+
+    @Test
+    void onlyTheLatestImageIsShown() throws Exception {
+        WorkstationViewModel vm = started();
+        vm.open(image("first.png", 0.8, 0));
+        vm.open(image("second.png", 0.05, 0));
+        runner.runAll();
+        assertTrue(vm.currentFileProperty().get().endsWith("second.png"));
+        assertEquals(1, prefs.recentFiles().size());
+    }
+
+    @Test
+    void exportAndSaveAreDisabledWhileNotInstalled() throws Exception {
+        WorkstationViewModel vm = started();
+        vm.open(image("dark.png", 0.8, 0));
+        runner.runAll();
+        assertFalse(vm.canExportBinding().get());
+        assertFalse(vm.canSaveBinding().get());
+        vm.saveToCaseLog();
+        assertEquals(0, runner.queued());
+    }
+
+    @Test
+    void savesTheCaseAsShownWithTheReviewersDetails() throws Exception {
+        services.withCaseLog();
+        WorkstationViewModel vm = started();
+        assertFalse(vm.canSaveBinding().get(), "nothing to save before an image is analysed");
+        vm.open(image("dark.png", 0.8, 0));
+        runner.runAll();
+        vm.caseDetails().ageProperty().set("abc");
+        vm.saveToCaseLog();
+        runner.runAll();
+        assertTrue(services.saved.isEmpty());
+        assertEquals("Check the case details", messages.get(0).title());
+
+        vm.caseDetails().ageProperty().set("54");
+        vm.caseDetails().sexProperty().set("female");
+        vm.caseDetails().bodySiteProperty().set("back");
+        vm.result().setThreshold(0.2);
+        vm.saveToCaseLog();
+        runner.runAll();
+        assertEquals(1, services.saved.size());
+        CaseSnapshot s = services.saved.get(0);
+        assertEquals(new CaseDetails("54", "female", "back", ""), s.details());
+        assertEquals(0.2, s.prediction().threshold(), 1e-9);
+        assertTrue(s.qualityIfAny().isPresent());
+        assertEquals("Case saved to test log.", vm.statusProperty().get());
+    }
+
+    @Test
+    void closingClosesTheClassifierOnTheWorker() {
+        WorkstationViewModel vm = started();
+        vm.close();
+        assertTrue(runner.shutDown);
+        assertTrue(services.classifier.closed);
+    }
+
+    @Test
+    void describesErrorsWithoutStackTraces() {
+        assertEquals("disk full", WorkstationViewModel.describe(new RuntimeException(new java.io.IOException("disk full"))));
+        assertEquals("an unexpected internal error (NullPointerException)",
+                WorkstationViewModel.describe(new NullPointerException()));
+        assertEquals("cancelled by the user", WorkstationViewModel.describe(new Cancellation.CancelledException()));
+    }
+}
