@@ -1,0 +1,172 @@
+package org.dermdesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real window (headless Monocle) through the main flows with test doubles behind it. */
+@ExtendWith(ApplicationExtension.class)
+class WorkstationWindowTest {
+
+    @TempDir
+    Path dir;
+    private Preferences node;
+    private FakeServices services;
+    private WorkstationView view;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        node = Preferences.userRoot().node("org/dermdesk/test/" + UUID.randomUUID());
+        services = new FakeServices();
+        services.explainer = new FakeExplainer(60, 50, 0.05); // three seconds: time to cancel
+        view = Workstation.show(stage, services, new WorkstationPreferences(node), new FxTaskRunner());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        node.removeNode();
+    }
+
+    private Path image(String name, double darkness, int hairs) throws Exception {
+        return SyntheticImages.writePng(SyntheticImages.lesion(300, 225, darkness, hairs, false, 5), dir.resolve(name));
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private void open(FxRobot robot, Path file) {
+        robot.interact(() -> view.open(file));
+    }
+
+    @Test
+    void opensAnImageAndShowsAResult(FxRobot robot) throws Exception {
+        assertTrue(stage.getTitle().startsWith("DermDesk"));
+        waitUntil(() -> text(robot, "#modelStatus").equals("Model: test-cnn 1.0 ready"));
+        open(robot, image("lesion.png", 0.8, 0));
+        waitUntil(() -> text(robot, "#verdict").equals(ResultViewModel.SUSPICIOUS));
+        assertTrue(text(robot, "#probabilityText").startsWith("Probability of malignancy: "));
+        assertEquals(ResultViewModel.DISCLAIMER, text(robot, "#disclaimer"));
+        assertEquals("Model: test-cnn 1.0", text(robot, "#modelText"));
+        assertEquals("DermDesk \u2014 lesion.png", stage.getTitle());
+        assertNotNull(view.viewer().image());
+        assertTrue(robot.lookup("#exportPdf").queryButton().isDisabled(), "no PDF exporter installed: disabled, not faked");
+        assertFalse(robot.lookup("#retakeBanner").query().isVisible());
+    }
+
+    @Test
+    void aCorruptFileShowsAnErrorThenAGoodOneOpens(FxRobot robot) throws Exception {
+        open(robot, SyntheticImages.writeCorrupt(dir.resolve("broken.png")));
+        waitUntil(() -> robot.lookup("#messageDialog").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup("#messageDialog").queryAs(DialogPane.class);
+        assertEquals("Cannot open broken.png", dialog.getHeaderText());
+        assertTrue(dialog.getContentText().contains("broken.png"));
+        assertFalse(dialog.getContentText().contains("Exception"));
+        robot.clickOn(dialog.lookupButton(ButtonType.OK));
+        waitUntil(() -> robot.lookup("#messageDialog").tryQuery().isEmpty());
+
+        open(robot, image("good.png", 0.05, 0));
+        waitUntil(() -> text(robot, "#verdict").equals(ResultViewModel.NOT_SUSPICIOUS));
+        assertEquals("DermDesk \u2014 good.png", stage.getTitle());
+    }
+
+    @Test
+    void togglesOverlays(FxRobot robot) throws Exception {
+        open(robot, image("hairy.png", 0.8, 12));
+        waitUntil(() -> robot.lookup("#retakeBanner").query().isVisible());
+        assertTrue(text(robot, "#retakeBanner").startsWith("Retake the image"));
+        assertTrue(robot.lookup("#unreliable").query().isVisible(), "the result stays but is marked unreliable");
+
+        Node hairLayer = view.viewer().layerView(OverlayKind.HAIR);
+        Node borderLayer = view.viewer().layerView(OverlayKind.LESION_BORDER);
+        assertFalse(hairLayer.isVisible());
+        assertTrue(borderLayer.isVisible());
+        ToggleButton hair = robot.lookup("#overlay-HAIR").queryAs(ToggleButton.class);
+        assertFalse(hair.isDisabled());
+        robot.clickOn(hair);
+        assertTrue(hairLayer.isVisible());
+        robot.clickOn(hair);
+        assertFalse(hairLayer.isVisible());
+        assertTrue(robot.lookup("#overlay-RULER").queryAs(ToggleButton.class).isDisabled(), "no ruler mask");
+
+        robot.press(KeyCode.ALT, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(borderLayer.isVisible(), "Alt+1 hides the lesion border");
+    }
+
+    @Test
+    void runsAndCancelsAnExplanation(FxRobot robot) throws Exception {
+        open(robot, image("lesion.png", 0.8, 0));
+        waitUntil(() -> !robot.lookup("#explainButton").queryButton().isDisabled());
+        robot.clickOn("#explainButton");
+        waitUntil(() -> robot.lookup("#cancelExplain").query().isVisible());
+        waitUntil(() -> robot.lookup("#taskProgress").query().isVisible());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> text(robot, "#status").equals("Explanation cancelled."));
+        assertNull(view.viewModel().explanation().explanationProperty().get());
+        assertFalse(view.viewer().layerView(OverlayKind.HEATMAP).isVisible());
+
+        robot.interact(() -> view.viewModel().preferences().samplesProperty().set(200));
+        robot.clickOn("#explainButton");
+        waitUntil(() -> view.viewModel().explanation().explanationProperty().get() != null);
+        assertTrue(view.viewer().layerView(OverlayKind.HEATMAP).isVisible());
+        assertTrue(robot.lookup("#faithfulness").query().isVisible());
+        assertTrue(text(robot, "#stability").startsWith("Stable"));
+    }
+
+    @Test
+    void changingTheThresholdRejudgesVisibly(FxRobot robot) throws Exception {
+        open(robot, image("lesion.png", 0.8, 0));
+        waitUntil(() -> text(robot, "#verdict").equals(ResultViewModel.SUSPICIOUS));
+        Slider slider = robot.lookup("#thresholdSlider").queryAs(Slider.class);
+        double p = view.viewModel().result().probabilityProperty().get();
+        robot.interact(() -> slider.setValue(Math.min(0.99, p + 0.1)));
+        waitUntil(() -> text(robot, "#verdict").equals(ResultViewModel.NOT_SUSPICIOUS));
+        assertTrue(text(robot, "#thresholdText").contains("your setting"));
+
+        // the keyboard moves the threshold in steps of 0.01
+        robot.interact(() -> slider.setValue(Math.round((p + 0.03) * 100) / 100.0));
+        robot.interact(slider::requestFocus);
+        for (int i = 0; i < 10 && view.viewModel().result().thresholdProperty().get() > p; i++) {
+            robot.press(KeyCode.LEFT).release(KeyCode.LEFT);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        waitUntil(() -> text(robot, "#verdict").equals(ResultViewModel.SUSPICIOUS));
+
+        robot.clickOn(robot.lookup("#resetThreshold").queryAs(Button.class));
+        waitUntil(() -> text(robot, "#thresholdText").contains("the model's"));
+        assertEquals(FakeClassifier.THRESHOLD, slider.getValue(), 1e-9);
+    }
+}
