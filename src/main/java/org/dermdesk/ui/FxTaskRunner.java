@@ -81,10 +81,17 @@ public final class FxTaskRunner implements TaskRunner {
             cancellable.set(false);
         }
         busy.set(pending > 0);
+        long start = System.nanoTime();
         try {
             outcome.run();
         } catch (RuntimeException e) {
             LOG.error("Handling the outcome of '{}' failed", job.title, e);
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        if (ms > 50) {
+            LOG.warn("Showing the outcome of '{}' held the UI thread for {} ms", job.title, ms);
+        } else {
+            LOG.debug("Showing the outcome of '{}' took {} ms", job.title, ms);
         }
     }
 

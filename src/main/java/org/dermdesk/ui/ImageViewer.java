@@ -2,6 +2,12 @@ package org.dermdesk.ui;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.geometry.Point2D;
@@ -16,6 +22,7 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
 import org.dermdesk.core.LesionImage;
+import org.slf4j.LoggerFactory;
 
 /**
  * The image with its overlay layers: wheel zooms about the pointer, dragging pans, and the image is
@@ -26,7 +33,15 @@ final class ImageViewer extends Region {
     static final double MIN_ZOOM = 0.05;
     static final double MAX_ZOOM = 16;
 
+    /** One daemon thread prepares display images, so that the FX thread only swaps them in. */
+    private static final ExecutorService CONVERTER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "dermdesk-display");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final ImageView base = new ImageView();
+    private final DisplaySlot baseSlot = new DisplaySlot(this::showBase);
     private final Map<OverlayKind, ImageView> layers = new EnumMap<>(OverlayKind.class);
     private final Group content = new Group();
     private final Scale scale = new Scale(1, 1, 0, 0);
@@ -45,7 +60,8 @@ final class ImageViewer extends Region {
             ImageView view = new ImageView();
             view.setId("layer-" + kind.name());
             view.setMouseTransparent(true);
-            overlays.layerProperty(kind).addListener((o, a, b) -> view.setImage(b == null ? null : FxImages.of(b)));
+            DisplaySlot slot = new DisplaySlot(view::setImage);
+            overlays.layerProperty(kind).addListener((o, a, b) -> slot.show(b, FxImages::of));
             view.visibleProperty().bind(overlays.availableProperty(kind).and(overlays.visibleProperty(kind)));
             if (kind == OverlayKind.HEATMAP) {
                 view.opacityProperty().bind(overlays.heatmapOpacityProperty());
@@ -89,7 +105,10 @@ final class ImageViewer extends Region {
     }
 
     void setImage(LesionImage image) {
-        Image fx = image == null ? null : FxImages.of(image);
+        baseSlot.show(image, FxImages::of);
+    }
+
+    private void showBase(Image fx) {
         base.setImage(fx);
         placeholder.setVisible(fx == null);
         fit();
@@ -200,5 +219,35 @@ final class ImageViewer extends Region {
     @Override
     protected double computeMinHeight(double width) {
         return 150;
+    }
+
+    /**
+     * Where one converted image goes. Converting a large raster stalls the UI for hundreds of
+     * milliseconds, so it happens on {@link #CONVERTER}; the FX thread only swaps the result in, and
+     * drops it when a newer raster for the same place arrived meanwhile.
+     */
+    private static final class DisplaySlot {
+        private final Consumer<Image> target;
+        private long ticket;
+
+        DisplaySlot(Consumer<Image> target) {
+            this.target = target;
+        }
+
+        <T> void show(T raster, Function<T, Image> convert) {
+            long mine = ++ticket;
+            if (raster == null) {
+                target.accept(null);
+                return;
+            }
+            CompletableFuture.supplyAsync(() -> convert.apply(raster), CONVERTER)
+                    .whenComplete((img, error) -> Platform.runLater(() -> {
+                        if (error != null) {
+                            LoggerFactory.getLogger(ImageViewer.class).error("Could not display an image layer", error);
+                        } else if (mine == ticket) {
+                            target.accept(img);
+                        }
+                    }));
+        }
     }
 }

@@ -30,8 +30,8 @@ public final class Workstation {
         WorkstationViewModel vm = new WorkstationViewModel(services, runner, prefs);
         WorkstationView view = new WorkstationView(stage, vm);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double w = Math.min(1600, screen.getWidth());
-        double h = Math.min(1000, screen.getHeight());
+        double w = Math.min(1800, screen.getWidth());
+        double h = Math.min(1060, screen.getHeight());
         Scene scene = view.createScene(w, h);
         stage.setScene(scene);
         stage.titleProperty().bind(vm.titleProperty());
