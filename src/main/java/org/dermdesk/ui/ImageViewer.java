@@ -97,6 +97,22 @@ final class ImageViewer extends Region {
             }
         });
         setOnMouseReleased(e -> dragStart = null);
+        setOnKeyPressed(e -> {
+            double step = 40;
+            switch (e.getCode()) {
+                case LEFT -> panBy(step, 0);
+                case RIGHT -> panBy(-step, 0);
+                case UP -> panBy(0, step);
+                case DOWN -> panBy(0, -step);
+                case PLUS, ADD, EQUALS -> zoomBy(1.25);
+                case MINUS, SUBTRACT -> zoomBy(0.8);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+        setAccessibleText("Lesion image: arrow keys pan, plus and minus zoom, double-click fits");
         setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 fit();
@@ -143,6 +159,16 @@ final class ImageViewer extends Region {
         fitted = false;
         setZoom(1);
         centre();
+    }
+
+    /** Moves the image by (dx, dy) screen pixels. */
+    void panBy(double dx, double dy) {
+        if (base.getImage() == null) {
+            return;
+        }
+        fitted = false;
+        translate.setX(translate.getX() + dx);
+        translate.setY(translate.getY() + dy);
     }
 
     /** Zooms by {@code factor} about the view's centre. */

@@ -98,10 +98,8 @@ final class ResultPanel extends VBox {
     }
 
     private void style(Label verdict) {
-        verdict.getStyleClass().removeAll("suspicious", "benign");
-        if (vm.hasResultProperty().get()) {
-            verdict.getStyleClass().add(vm.suspiciousProperty().get() ? "suspicious" : "benign");
-        }
+        verdict.getStyleClass().removeAll("suspicious", "benign", "empty");
+        verdict.getStyleClass().add(!vm.hasResultProperty().get() ? "empty" : vm.suspiciousProperty().get() ? "suspicious" : "benign");
     }
 
     private void rebuildDifferential() {

@@ -32,6 +32,14 @@ public final class DevLauncher {
             if (!mode.contains("empty")) {
                 view.open(image);
             }
+            if (mode.contains("scroll")) {
+                javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(6));
+                later.setOnFinished(e -> ((javafx.scene.control.ScrollPane) view.viewer().getScene().lookup("#sideScroll")).setVvalue(1));
+                later.play();
+            }
+            if (mode.contains("error")) {
+                view.open(dir.resolve("missing-file.jpg"));
+            }
         });
     }
 }

@@ -2,7 +2,6 @@ package org.dermdesk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,7 +80,8 @@ class WorkstationWindowTest {
         assertEquals(ResultViewModel.DISCLAIMER, text(robot, "#disclaimer"));
         assertEquals("Model: test-cnn 1.0", text(robot, "#modelText"));
         assertEquals("DermDesk \u2014 lesion.png", stage.getTitle());
-        assertNotNull(view.viewer().image());
+        waitUntil(() -> view.viewer().image() != null);
+        assertEquals(300, view.viewer().image().getWidth());
         assertTrue(robot.lookup("#exportPdf").queryButton().isDisabled(), "no PDF exporter installed: disabled, not faked");
         assertFalse(robot.lookup("#retakeBanner").query().isVisible());
     }
