@@ -8,7 +8,7 @@ import org.dermdesk.core.LesionClassifier;
 import org.dermdesk.core.QualityGate;
 
 /** Test wiring of the workstation: deterministic doubles; each optional service can be left out. */
-final class FakeServices implements WorkstationServices {
+class FakeServices implements WorkstationServices {
 
     final FakeClassifier classifier = new FakeClassifier();
     QualityGate gate = new FakeGate();

@@ -262,6 +262,47 @@ class WorkstationViewModelTest {
     }
 
     @Test
+    void exportsThePdfThroughTheInstalledExporterAndReportsFailuresKindly() throws Exception {
+        List<Path> written = new ArrayList<>();
+        services.exporter = (snapshot, target) -> {
+            if (target.toString().contains("readonly")) {
+                throw new java.nio.file.AccessDeniedException(target.toString(), null, "the folder is read-only");
+            }
+            written.add(target);
+        };
+        WorkstationViewModel vm = started();
+        vm.open(image("dark.png", 0.8, 0));
+        runner.runAll();
+        assertTrue(vm.canExportBinding().get());
+        vm.exportPdf(dir.resolve("dark-report.pdf"));
+        runner.runAll();
+        assertEquals(List.of(dir.resolve("dark-report.pdf")), written);
+        assertEquals("Report exported", messages.get(0).title());
+
+        vm.exportPdf(dir.resolve("readonly/x.pdf"));
+        runner.runAll();
+        assertEquals("Could not export the report", messages.get(1).title());
+        assertTrue(messages.get(1).text().contains("read-only"), messages.get(1).text());
+        assertTrue(vm.result().hasResultProperty().get(), "the case stays open");
+    }
+
+    @Test
+    void prefillsCaseDetailsFromMetadata() throws Exception {
+        FakeServices withMetadata = new FakeServices() {
+            @Override
+            public java.util.Optional<CaseMetadataLookup> metadata() {
+                return java.util.Optional.of(file -> java.util.Optional.of(new CaseDetails("61", "male", "scalp", "")));
+            }
+        };
+        services = withMetadata;
+        WorkstationViewModel vm = started();
+        vm.open(image("dark.png", 0.8, 0));
+        runner.runAll();
+        assertEquals("61", vm.caseDetails().ageProperty().get());
+        assertEquals("scalp", vm.caseDetails().bodySiteProperty().get());
+    }
+
+    @Test
     void closingClosesTheClassifierOnTheWorker() {
         WorkstationViewModel vm = started();
         vm.close();

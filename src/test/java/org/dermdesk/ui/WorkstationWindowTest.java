@@ -21,6 +21,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -30,6 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real window (headless Monocle) through the main flows with test doubles behind it. */
 @ExtendWith(ApplicationExtension.class)
+@Timeout(120) // a dialog left waiting must fail the test, not hang the build
 class WorkstationWindowTest {
 
     @TempDir
@@ -139,11 +141,31 @@ class WorkstationWindowTest {
         assertFalse(view.viewer().layerView(OverlayKind.HEATMAP).isVisible());
 
         robot.interact(() -> view.viewModel().preferences().samplesProperty().set(200));
-        robot.clickOn("#explainButton");
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL); // the keyboard way
         waitUntil(() -> view.viewModel().explanation().explanationProperty().get() != null);
         assertTrue(view.viewer().layerView(OverlayKind.HEATMAP).isVisible());
         assertTrue(robot.lookup("#faithfulness").query().isVisible());
         assertTrue(text(robot, "#stability").startsWith("Stable"));
+        assertEquals(200, view.viewModel().explanation().explanationProperty().get().samples());
+
+        Slider opacity = robot.lookup("#heatmapOpacity").queryAs(Slider.class);
+        robot.interact(() -> opacity.setValue(0.25));
+        assertEquals(0.25, view.viewer().layerView(OverlayKind.HEATMAP).getOpacity(), 1e-9);
+    }
+
+    @Test
+    void preferencesAreEditedInADialogAndPersisted(FxRobot robot) throws Exception {
+        robot.clickOn("#preferencesButton"); // (not interact(): the dialog waits for the user)
+        waitUntil(() -> robot.lookup("#prefAutoExplain").tryQuery().isPresent());
+        robot.clickOn("#prefAutoExplain");
+        DialogPane pane = (DialogPane) robot.lookup("#prefAutoExplain").query().getScene().getRoot();
+        robot.clickOn(pane.lookupButton(ButtonType.OK));
+        waitUntil(() -> robot.lookup("#prefAutoExplain").tryQuery().isEmpty());
+        assertTrue(view.viewModel().preferences().autoExplainProperty().get());
+        assertTrue(node.getBoolean("autoExplain", false));
+
+        open(robot, image("auto.png", 0.8, 0));
+        waitUntil(() -> view.viewModel().explanation().explanationProperty().get() != null);
     }
 
     @Test
