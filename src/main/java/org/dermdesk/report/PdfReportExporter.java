@@ -189,19 +189,19 @@ public final class PdfReportExporter {
             t.draw(cs, "Dermoscopic image", left, labelBase, 9, true);
             t.draw(cs, "Explanation heatmap", left + colW + GAP, labelBase, 9, true);
             float top = labelBase - 4;
-            drawImage(img, left, top - h, w, h);
+            drawImage(img, left + (colW - w) / 2, top - h, w, h);
             float hx = left + colW + GAP;
             if (r.heatmap() != null) {
                 LesionImage hm = r.heatmap();
                 float hw = Math.min(colW, h * hm.width() / hm.height());
                 float hh = hw * hm.height() / hm.width();
-                drawImage(hm, hx, top - hh, hw, hh);
+                drawImage(hm, hx + (colW - hw) / 2, top - hh, hw, hh);
             } else {
                 grey(0.5f);
                 cs.setLineWidth(0.5f);
-                cs.addRect(hx, top - h, w, h);
+                cs.addRect(hx + (colW - w) / 2, top - h, w, h);
                 cs.stroke();
-                t.draw(cs, "No explanation computed", hx + 10, top - h / 2, 9, false);
+                t.draw(cs, "No explanation computed", hx + (colW - w) / 2 + 10, top - h / 2, 9, false);
                 black();
             }
             y = top - h - 4;
@@ -227,8 +227,9 @@ public final class PdfReportExporter {
             sectionTitle("Result", left, top);
             // verdict box: a heavy frame and a shaded fill when suspicious, so it reads in greyscale too
             float boxTop = top - 16;
-            float boxH = 30;
             boolean suspicious = p.malignant();
+            List<String> verdict = t.wrap(ClinicalWording.verdict(p), colW - 16, 11, true);
+            float boxH = 12 + verdict.size() * 13;
             if (suspicious) {
                 cs.setNonStrokingColor(0.88f);
                 cs.addRect(left, boxTop - boxH, colW, boxH);
@@ -238,8 +239,7 @@ public final class PdfReportExporter {
             cs.setLineWidth(suspicious ? 2.2f : 0.8f);
             cs.addRect(left, boxTop - boxH, colW, boxH);
             cs.stroke();
-            List<String> verdict = t.wrap(ClinicalWording.verdict(p), colW - 16, 11, true);
-            float vy = boxTop - (verdict.size() > 1 ? 12 : 19);
+            float vy = boxTop - 15;
             for (String line : verdict) {
                 t.draw(cs, line, left + 8, vy, 11, true);
                 vy -= 13;
@@ -262,11 +262,12 @@ public final class PdfReportExporter {
             } else {
                 List<Map.Entry<Diagnosis, Double>> dx7 = new ArrayList<>(p.diagnoses().entrySet());
                 dx7.sort(Map.Entry.<Diagnosis, Double>comparingByValue(Comparator.reverseOrder()));
-                float barX = dx + 150;
-                float barW = colW - 150 - 40;
+                float labelW = 158;
+                float barX = dx + labelW;
+                float barW = colW - labelW - 40;
                 for (Map.Entry<Diagnosis, Double> e : dx7) {
                     Diagnosis d = e.getKey();
-                    String name = shorten(d.label(), 150 - 4, 8.5f) + (d.malignant() ? " *" : "");
+                    String name = shorten(d.label(), labelW - 14, 8.5f, d.malignant()) + (d.malignant() ? " *" : "");
                     t.draw(cs, name, dx, ry, 8.5f, d.malignant());
                     cs.setNonStrokingColor(0.35f);
                     cs.addRect(barX, ry - 1, (float) (barW * e.getValue()), 7);
@@ -279,8 +280,7 @@ public final class PdfReportExporter {
                     ry -= 11.5f;
                 }
                 grey(0.35f);
-                t.draw(cs, "* malignant diagnoses (melanoma, basal cell carcinoma, actinic keratosis/intraepithelial carcinoma)",
-                        dx, ry, 6.5f, false);
+                t.draw(cs, "* counted as malignant in the probability of malignancy", dx, ry, 6.5f, false);
                 black();
                 ry -= 10;
             }
@@ -336,14 +336,14 @@ public final class PdfReportExporter {
                     what = "not checked";
                 } else if (f.present()) {
                     mark = "\u25A0"; // filled square: present
-                    what = "present (score " + String.format(Locale.ROOT, "%.2f", f.score()) + coverage(f) + ")";
+                    what = "present, score " + String.format(Locale.ROOT, "%.2f", f.score()) + coverage(f);
                 } else {
                     mark = "\u25A1"; // open square: absent
                     what = "not found";
                 }
                 t.draw(cs, mark, x, rowY, 8.5f, false);
                 t.draw(cs, k.label() + ":", x + 11, rowY, 8.5f, f != null && f.present());
-                t.draw(cs, what, x + 100, rowY, 8.5f, false);
+                t.draw(cs, shorten(what, colW - 100, 8.5f, false), x + 98, rowY, 8.5f, false);
             }
             ly -= perCol * 11 + 2;
             if (q.retake()) {
@@ -369,10 +369,10 @@ public final class PdfReportExporter {
 
         private String coverage(ArtifactFinding f) {
             if (Double.isFinite(f.coverageLesion()) && f.coverageLesion() > 0) {
-                return String.format(Locale.ROOT, ", covers %.0f %% of the lesion", f.coverageLesion() * 100);
+                return String.format(Locale.ROOT, ", %.0f %% of lesion", f.coverageLesion() * 100);
             }
             if (Double.isFinite(f.coverageImage()) && f.coverageImage() > 0) {
-                return String.format(Locale.ROOT, ", covers %.0f %% of the image", f.coverageImage() * 100);
+                return String.format(Locale.ROOT, ", %.0f %% of image", f.coverageImage() * 100);
             }
             return "";
         }
@@ -486,12 +486,12 @@ public final class PdfReportExporter {
             return ly;
         }
 
-        private String shorten(String s, float w, float size) throws IOException {
-            if (t.width(s, size, false) <= w) {
+        private String shorten(String s, float w, float size, boolean isBold) throws IOException {
+            if (t.width(t.clean(s), size, isBold) <= w) {
                 return s;
             }
-            String c = s;
-            while (c.length() > 1 && t.width(c + "\u2026", size, false) > w) {
+            String c = t.clean(s);
+            while (c.length() > 1 && t.width(c + "\u2026", size, isBold) > w) {
                 c = c.substring(0, c.length() - 1);
             }
             return c.strip() + "\u2026";

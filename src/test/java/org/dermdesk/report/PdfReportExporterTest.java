@@ -65,7 +65,7 @@ class PdfReportExporterTest {
         for (String expected : List.of("DermDesk", "Case K-2026-0117", "14 Mar 2026, 10:26 CET",
                 "54 years", "female", "upper back, left",
                 "Suspicious — consider excision/biopsy", "73.1 %", "35.0 %", "Melanoma", "48.0 %",
-                "Hair:", "present (score 0.81", "Blur:", "Retake recommended", "The image is blurred: refocus and take it again.",
+                "Hair:", "present, score 0.81, 11 % of lesion", "Blur:", "Retake recommended", "The image is blurred: refocus and take it again.",
                 "Faithful:", "Stable:", "No shortcut alarm",
                 "dermdesk-resnet-small, version 1.2.0", "ROC AUC 0.912", TestCases.MODEL.sha256(), rec.imageSha256(),
                 "Zoë Ångström-Müller", "Ελένη Παπαδοπούλου", "李小龙", "山田太郎", "김민준",
