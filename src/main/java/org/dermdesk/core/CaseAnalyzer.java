@@ -14,4 +14,12 @@ public interface CaseAnalyzer {
      * @throws ImageLoadException when the file cannot be assessed; its message names the file and the problem
      */
     AnalyzedImage analyze(Path image) throws ImageLoadException;
+
+    /** The shared {@link Analyzer} pipeline (no explanation, no heatmap) as a case analyzer. */
+    static CaseAnalyzer of(Analyzer analyzer) {
+        return file -> {
+            AnalysisResult r = analyzer.analyze(file);
+            return new AnalyzedImage(r.image(), r.prediction(), r.quality(), null, null);
+        };
+    }
 }

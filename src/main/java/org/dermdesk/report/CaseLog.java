@@ -76,6 +76,23 @@ public final class CaseLog {
         this.lock = IN_PROCESS_LOCKS.computeIfAbsent(this.file, p -> new ReentrantLock());
     }
 
+    /** Whether appending to {@code file} is safe: it is missing, empty, or starts with this log's header. */
+    public static boolean isCaseLogOrAbsent(Path file) throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            return true;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < HEADER_LINE.length) {
+                // a header cut short by a crash: a prefix of ours
+                ByteBuffer buf = ByteBuffer.allocate((int) size);
+                ch.read(buf, 0);
+                return Arrays.equals(buf.array(), Arrays.copyOf(HEADER_LINE, (int) size));
+            }
+            return startsWithHeader(ch, size);
+        }
+    }
+
     public Path file() {
         return file;
     }
