@@ -2,6 +2,7 @@ package org.dermdesk.ui;
 
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.dermdesk.core.CaseDetails;
 
 /** The reviewer's case details, editable; never cleared on an error. */
 public final class CaseViewModel {
@@ -29,27 +30,29 @@ public final class CaseViewModel {
         return notes;
     }
 
+    /** The details as entered; call only when {@link #ageProblem()} is empty. */
     public CaseDetails details() {
-        return new CaseDetails(age.get().trim(), sex.get(), bodySite.get().trim(), notes.get());
+        String a = age.get() == null ? "" : age.get().trim();
+        return new CaseDetails(a.isEmpty() ? null : Integer.valueOf(a), sex.get(), bodySite.get(), notes.get());
     }
 
     /** Fills the fields for a newly opened image. */
     public void reset(CaseDetails d) {
-        age.set(d.age());
-        sex.set(d.sex());
-        bodySite.set(d.bodySite());
-        notes.set(d.notes());
+        age.set(d.age() == null ? "" : d.age().toString());
+        sex.set(d.sex() == null ? "" : d.sex());
+        bodySite.set(d.bodySite() == null ? "" : d.bodySite());
+        notes.set(d.reviewerNotes() == null ? "" : d.reviewerNotes());
     }
 
     /** An error message when the age is not a plausible number of years, else empty. */
     public String ageProblem() {
-        String a = age.get().trim();
+        String a = age.get() == null ? "" : age.get().trim();
         if (a.isEmpty()) {
             return "";
         }
         try {
             int years = Integer.parseInt(a);
-            return years >= 0 && years <= 120 ? "" : "Age must be between 0 and 120 years.";
+            return years >= 0 && years <= 130 ? "" : "Age must be between 0 and 130 years.";
         } catch (NumberFormatException e) {
             return "Age must be a whole number of years.";
         }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.dermdesk.core.Explanation;
+import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.Mask;
 
 /**
@@ -76,6 +77,25 @@ public final class OverlayRenderer {
         boolean[] edge = edges(w, h, i -> top[labels[i]], (i, j) -> labels[i] != labels[j] && (top[labels[i]] || top[labels[j]]));
         paintThick(edge, w, h, Math.max(1, Math.min(w, h) / 300), Colours.argb(255, outlineRgb), out);
         return new ArgbRaster(w, h, out);
+    }
+
+    /** The image with {@code layer} drawn over it at {@code opacity}, as people see it (for reports). */
+    public static LesionImage composite(LesionImage image, ArgbRaster layer, double opacity) {
+        if (layer.width() != image.width() || layer.height() != image.height()) {
+            throw new IllegalArgumentException("layer and image sizes differ");
+        }
+        byte[] src = image.rgb();
+        byte[] out = new byte[src.length];
+        int[] px = layer.pixels();
+        for (int i = 0; i < px.length; i++) {
+            double a = (px[i] >>> 24) / 255.0 * opacity;
+            for (int c = 0; c < 3; c++) {
+                int over = (px[i] >> (16 - 8 * c)) & 0xFF;
+                int under = src[i * 3 + c] & 0xFF;
+                out[i * 3 + c] = (byte) Math.round(under * (1 - a) + over * a);
+            }
+        }
+        return image.withPixels(out);
     }
 
     /** Indices of the up to {@code k} segments with the largest positive weights, largest first. */

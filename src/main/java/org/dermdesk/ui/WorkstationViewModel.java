@@ -13,6 +13,10 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import java.time.Instant;
+import org.dermdesk.core.CaseDetails;
+import org.dermdesk.core.CaseRecord;
+import org.dermdesk.core.Checksums;
 import org.dermdesk.core.Explanation;
 import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.core.LesionClassifier;
@@ -34,7 +38,7 @@ public final class WorkstationViewModel {
     public static final String APP_TITLE = "DermDesk";
 
     /** Everything one analysis produced, computed off the UI thread. */
-    record Analysis(Path file, LesionImage image, QualityReport quality, Map<OverlayKind, ArgbRaster> layers,
+    record Analysis(Path file, String sha256, LesionImage image, QualityReport quality, Map<OverlayKind, ArgbRaster> layers,
                     Prediction prediction, String modelProblem, CaseDetails details) {
     }
 
@@ -61,6 +65,7 @@ public final class WorkstationViewModel {
     private final BooleanBinding canSave;
 
     private volatile LesionClassifier classifier;
+    private String currentSha256;
     private volatile String modelProblem = "the model is still loading";
     private Consumer<UserMessage> messages = m -> LOG.info("{}: {}", m.title(), m.text());
     private int generation;
@@ -147,9 +152,10 @@ public final class WorkstationViewModel {
             LesionClassifier c = classifier;
             Prediction p = c == null ? null : c.predict(img);
             String problem = c == null ? "No result: " + modelProblem + "." : "";
-            CaseDetails details = services.metadata().flatMap(m -> m.lookup(file)).orElse(CaseDetails.EMPTY);
+            CaseDetails details = services.metadata().flatMap(m -> m.lookup(file)).orElse(CaseDetails.none());
+            String sha256 = Checksums.sha256(file);
             progress.progress(1, "done");
-            return new Analysis(file, img, q, layers, p, problem, details);
+            return new Analysis(file, sha256, img, q, layers, p, problem, details);
         }, a -> {
             if (gen == generation) {
                 show(a);
@@ -168,6 +174,7 @@ public final class WorkstationViewModel {
 
     private void show(Analysis a) {
         currentFile.set(a.file());
+        currentSha256 = a.sha256();
         image.set(a.image());
         title.set(APP_TITLE + " \u2014 " + a.file().getFileName());
         explanation.explanationProperty().set(null);
@@ -240,13 +247,16 @@ public final class WorkstationViewModel {
 
     /** Writes the PDF report; the view asks for {@code target}. */
     public void exportPdf(Path target) {
-        Optional<CaseSnapshot> snapshot = snapshot();
-        if (snapshot.isEmpty() || services.pdfExporter().isEmpty() || !checkDetails()) {
+        if (services.pdfExporter().isEmpty() || !checkDetails()) {
+            return;
+        }
+        Optional<Work<CaseRecord>> record = caseRecord();
+        if (record.isEmpty()) {
             return;
         }
         CaseExporter exporter = services.pdfExporter().get();
         runner.submit("Exporting the report", false, (p, c) -> {
-            exporter.export(snapshot.get(), target);
+            exporter.export(record.get().run(p, c), target);
             return target;
         }, t -> {
             status.set("Report saved to " + t.getFileName() + ".");
@@ -260,12 +270,15 @@ public final class WorkstationViewModel {
 
     /** Appends the case to the case log. */
     public void saveToCaseLog() {
-        Optional<CaseSnapshot> snapshot = snapshot();
-        if (snapshot.isEmpty() || services.caseLog().isEmpty() || !checkDetails()) {
+        if (services.caseLog().isEmpty() || !checkDetails()) {
+            return;
+        }
+        Optional<Work<CaseRecord>> record = caseRecord();
+        if (record.isEmpty()) {
             return;
         }
         CaseLogWriter log = services.caseLog().get();
-        runner.submit("Saving to the case log", false, (p, c) -> log.save(snapshot.get()), where -> {
+        runner.submit("Saving to the case log", false, (p, c) -> log.save(record.get().run(p, c)), where -> {
             status.set("Case saved" + (where == null || where.isBlank() ? "." : " to " + where + "."));
         }, error -> {
             LOG.error("Saving the case failed", error);
@@ -283,14 +296,27 @@ public final class WorkstationViewModel {
         return true;
     }
 
-    /** The case as shown, or empty when no image has been analysed. */
-    public Optional<CaseSnapshot> snapshot() {
+    /**
+     * The case as shown (prediction at the threshold on screen, the reviewer's details), captured now
+     * on the UI thread; the returned work draws the heatmap as seen into the image, off the UI thread.
+     * Empty when no image has been analysed.
+     */
+    public Optional<Work<CaseRecord>> caseRecord() {
         Prediction judged = result.judgedProperty().get();
-        if (judged == null || image.get() == null) {
+        LesionImage img = image.get();
+        if (judged == null || img == null || !caseDetails.ageProblem().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new CaseSnapshot(currentFile.get(), image.get(), judged, quality.reportProperty().get(),
-                explanation.explanationProperty().get(), caseDetails.details()));
+        Instant now = Instant.now();
+        Path file = currentFile.get();
+        String sha = currentSha256;
+        CaseDetails details = caseDetails.details();
+        QualityReport q = quality.reportProperty().get();
+        Explanation e = explanation.explanationProperty().get();
+        ArgbRaster heat = overlays.layerProperty(OverlayKind.HEATMAP).get();
+        double opacity = overlays.heatmapOpacityProperty().get();
+        return Optional.of((p, c) -> new CaseRecord(now, String.valueOf(file.getFileName()), file, sha, details, judged, q, e, img,
+                heat == null ? null : OverlayRenderer.composite(img, heat, opacity)));
     }
 
     /** Cancels everything and closes the classifier on the worker thread. */

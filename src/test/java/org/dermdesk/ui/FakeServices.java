@@ -17,7 +17,7 @@ class FakeServices implements WorkstationServices {
     CaseLogWriter caseLog;
     long modelLoadMillis;
     RuntimeException modelFailure;
-    final List<CaseSnapshot> saved = new ArrayList<>();
+    final List<org.dermdesk.core.CaseRecord> saved = new ArrayList<>();
 
     @Override
     public ImageReader imageReader() {

@@ -115,7 +115,8 @@ class WorkstationViewModelTest {
         assertTrue(r.thresholdTextProperty().get().contains("your setting"));
         assertEquals(Math.min(0.99, p + 0.05), node.getDouble("threshold", -1), 1e-9);
         assertEquals(Math.min(0.99, p + 0.05), new WorkstationPreferences(node).thresholdProperty().get(), 1e-9);
-        assertEquals(r.thresholdProperty().get(), vm.snapshot().orElseThrow().prediction().threshold(), 1e-9);
+        assertEquals(r.thresholdProperty().get(), vm.caseRecord().orElseThrow()
+                .run(org.dermdesk.core.ProgressListener.NONE, Cancellation.none()).prediction().threshold(), 1e-9);
 
         r.resetThreshold();
         assertTrue(r.suspiciousProperty().get());
@@ -254,10 +255,13 @@ class WorkstationViewModelTest {
         vm.saveToCaseLog();
         runner.runAll();
         assertEquals(1, services.saved.size());
-        CaseSnapshot s = services.saved.get(0);
-        assertEquals(new CaseDetails("54", "female", "back", ""), s.details());
+        org.dermdesk.core.CaseRecord s = services.saved.get(0);
+        assertEquals(new org.dermdesk.core.CaseDetails(54, "female", "back", null), s.details());
         assertEquals(0.2, s.prediction().threshold(), 1e-9);
-        assertTrue(s.qualityIfAny().isPresent());
+        assertNotNull(s.quality());
+        assertEquals("dark.png", s.caseId());
+        assertEquals(org.dermdesk.core.Checksums.sha256(dir.resolve("dark.png")), s.imageSha256());
+        assertNull(s.heatmap(), "no explanation, no heatmap");
         assertEquals("Case saved to test log.", vm.statusProperty().get());
     }
 
@@ -291,7 +295,7 @@ class WorkstationViewModelTest {
         FakeServices withMetadata = new FakeServices() {
             @Override
             public java.util.Optional<CaseMetadataLookup> metadata() {
-                return java.util.Optional.of(file -> java.util.Optional.of(new CaseDetails("61", "male", "scalp", "")));
+                return java.util.Optional.of(file -> java.util.Optional.of(new org.dermdesk.core.CaseDetails(61, "male", "scalp", null)));
             }
         };
         services = withMetadata;
@@ -300,6 +304,24 @@ class WorkstationViewModelTest {
         runner.runAll();
         assertEquals("61", vm.caseDetails().ageProperty().get());
         assertEquals("scalp", vm.caseDetails().bodySiteProperty().get());
+    }
+
+    @Test
+    void theRecordCarriesTheHeatmapAsSeen() throws Exception {
+        services.withCaseLog();
+        services.explainer = new FakeExplainer(1, 0, 0);
+        WorkstationViewModel vm = started();
+        vm.open(image("dark.png", 0.8, 0));
+        runner.runAll();
+        vm.explain();
+        runner.runAll();
+        vm.saveToCaseLog();
+        runner.runAll();
+        org.dermdesk.core.CaseRecord s = services.saved.get(0);
+        assertNotNull(s.explanation());
+        assertNotNull(s.heatmap());
+        assertEquals(s.image().width(), s.heatmap().width());
+        assertFalse(java.util.Arrays.equals(s.image().rgb(), s.heatmap().rgb()));
     }
 
     @Test
