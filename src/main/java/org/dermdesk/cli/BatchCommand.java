@@ -234,7 +234,7 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     /** The model card's test (else validation) metrics, as printed on each PDF. */
-    static Map<String, String> metricsOf(ModelCard card) {
+    public static Map<String, String> metricsOf(ModelCard card) {
         Map<String, String> m = new LinkedHashMap<>();
         if (card == null || card.metrics() == null) {
             return m;

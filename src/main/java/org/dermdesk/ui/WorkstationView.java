@@ -88,8 +88,8 @@ public final class WorkstationView {
         return scene;
     }
 
-    /** Opens a file as if chosen in the file dialog (also the test hook). */
-    void open(Path file) {
+    /** Opens a file as if chosen in the file dialog (for a file named on the command line, and tests). */
+    public void open(Path file) {
         vm.open(file);
     }
 

@@ -1,0 +1,82 @@
+package org.dermdesk.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.dermdesk.cli.BatchCommand;
+import org.dermdesk.core.ImageReader;
+import org.dermdesk.core.LesionClassifier;
+import org.dermdesk.imaging.ImageLoader;
+import org.dermdesk.ml.DjlLesionClassifier;
+import org.dermdesk.report.CaseLog;
+import org.dermdesk.report.MetadataImport;
+import org.dermdesk.report.PageSize;
+import org.dermdesk.report.PdfReportExporter;
+import org.dermdesk.ui.CaseExporter;
+import org.dermdesk.ui.CaseLogWriter;
+import org.dermdesk.ui.CaseMetadataLookup;
+import org.dermdesk.ui.WorkstationServices;
+
+/**
+ * The desktop window's services: the OpenCV loader, the DJL classifier, the PDF report and the CSV
+ * case log. Cheap to construct: nothing native loads until the window asks for it.
+ * (The quality gate and the LIME explainer join here when they are merged.)
+ */
+final class DesktopServices implements WorkstationServices {
+
+    private final Path modelDir;
+    private final Path caseLogFile;
+    private final MetadataImport.Result metadata;
+    private volatile DjlLesionClassifier classifier;
+
+    /**
+     * @param metadata imported case metadata to prefill age, sex and body site, or null
+     */
+    DesktopServices(Path modelDir, Path caseLogFile, MetadataImport.Result metadata) {
+        this.modelDir = modelDir;
+        this.caseLogFile = caseLogFile;
+        this.metadata = metadata;
+    }
+
+    @Override
+    public ImageReader imageReader() {
+        return ImageLoader::load;
+    }
+
+    @Override
+    public LesionClassifier openClassifier() throws Exception {
+        DjlLesionClassifier c = DjlLesionClassifier.open(modelDir);
+        classifier = c;
+        return c;
+    }
+
+    @Override
+    public Optional<CaseExporter> pdfExporter() {
+        return Optional.of((record, target) -> {
+            DjlLesionClassifier c = classifier;
+            PdfReportExporter.create(PageSize.A4, BatchCommand.metricsOf(c == null ? null : c.card())).export(record, target);
+        });
+    }
+
+    @Override
+    public Optional<CaseLogWriter> caseLog() {
+        return Optional.of(record -> {
+            Path parent = caseLogFile.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            if (!CaseLog.isCaseLogOrAbsent(caseLogFile)) {
+                throw new IOException(caseLogFile + " exists and is not a DermDesk case log; start DermDesk with"
+                        + " -Ddermdesk.caselog=<another file>");
+            }
+            new CaseLog(caseLogFile).append(record);
+            return caseLogFile.toString();
+        });
+    }
+
+    @Override
+    public Optional<CaseMetadataLookup> metadata() {
+        return Optional.ofNullable(metadata).map(m -> m::find);
+    }
+}

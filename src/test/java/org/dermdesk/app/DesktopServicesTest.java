@@ -1,0 +1,54 @@
+package org.dermdesk.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.dermdesk.core.CaseDetails;
+import org.dermdesk.core.CaseRecord;
+import org.dermdesk.core.LesionImage;
+import org.dermdesk.core.ModelInfo;
+import org.dermdesk.core.Prediction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The window's record services write real files: the case log and the PDF. */
+class DesktopServicesTest {
+
+    @TempDir
+    Path dir;
+
+    private static CaseRecord record() {
+        byte[] rgb = new byte[120 * 100 * 3];
+        java.util.Arrays.fill(rgb, (byte) 150);
+        LesionImage img = new LesionImage("x.png", 120, 100, rgb);
+        Prediction p = new Prediction(0.7, 0.4, Map.of(), new ModelInfo("m", "1", "00"));
+        return new CaseRecord(Instant.parse("2026-01-02T03:04:05Z"), "x.png", Path.of("x.png"), "a".repeat(64),
+                new CaseDetails(50, "female", "back", "notes"), p, null, null, img, null);
+    }
+
+    @Test
+    void savesToTheCaseLogAndExportsAPdf() throws Exception {
+        Path log = dir.resolve("sub/case-log.csv");
+        DesktopServices services = new DesktopServices(dir.resolve("no-model"), log, null);
+        assertEquals(log.toString(), services.caseLog().orElseThrow().save(record()));
+        assertTrue(Files.readString(log).contains("x.png"));
+        Path pdf = dir.resolve("x-report.pdf");
+        services.pdfExporter().orElseThrow().export(record(), pdf);
+        assertTrue(Files.size(pdf) > 1000);
+        assertTrue(services.metadata().isEmpty());
+    }
+
+    @Test
+    void refusesToAppendToAFileThatIsNotACaseLog() throws Exception {
+        Path other = Files.writeString(dir.resolve("shopping.csv"), "milk,eggs\n");
+        DesktopServices services = new DesktopServices(dir.resolve("no-model"), other, null);
+        Exception e = assertThrows(Exception.class, () -> services.caseLog().orElseThrow().save(record()));
+        assertTrue(e.getMessage().contains("not a DermDesk case log"));
+        assertEquals("milk,eggs\n", Files.readString(other));
+    }
+}
