@@ -126,6 +126,11 @@ final class ImageViewer extends Region {
 
     private void showBase(Image fx) {
         base.setImage(fx);
+        // layers may come at another resolution (LIME works on a smaller copy): stretch them over the image
+        for (ImageView layer : layers.values()) {
+            layer.setFitWidth(fx == null ? 0 : fx.getWidth());
+            layer.setFitHeight(fx == null ? 0 : fx.getHeight());
+        }
         placeholder.setVisible(fx == null);
         fit();
     }

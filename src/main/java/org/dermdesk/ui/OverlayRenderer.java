@@ -79,20 +79,27 @@ public final class OverlayRenderer {
         return new ArgbRaster(w, h, out);
     }
 
-    /** The image with {@code layer} drawn over it at {@code opacity}, as people see it (for reports). */
+    /**
+     * The image with {@code layer} drawn over it at {@code opacity}, as people see it (for reports).
+     * A layer of another size (LIME may work on a smaller copy) is stretched over the image.
+     */
     public static LesionImage composite(LesionImage image, ArgbRaster layer, double opacity) {
-        if (layer.width() != image.width() || layer.height() != image.height()) {
-            throw new IllegalArgumentException("layer and image sizes differ");
-        }
         byte[] src = image.rgb();
         byte[] out = new byte[src.length];
-        int[] px = layer.pixels();
-        for (int i = 0; i < px.length; i++) {
-            double a = (px[i] >>> 24) / 255.0 * opacity;
-            for (int c = 0; c < 3; c++) {
-                int over = (px[i] >> (16 - 8 * c)) & 0xFF;
-                int under = src[i * 3 + c] & 0xFF;
-                out[i * 3 + c] = (byte) Math.round(under * (1 - a) + over * a);
+        int w = image.width();
+        int h = image.height();
+        for (int y = 0; y < h; y++) {
+            int ly = Math.min(layer.height() - 1, (int) ((long) y * layer.height() / h));
+            for (int x = 0; x < w; x++) {
+                int lx = Math.min(layer.width() - 1, (int) ((long) x * layer.width() / w));
+                int argb = layer.at(lx, ly);
+                double a = (argb >>> 24) / 255.0 * opacity;
+                int i = (y * w + x) * 3;
+                for (int c = 0; c < 3; c++) {
+                    int over = (argb >> (16 - 8 * c)) & 0xFF;
+                    int under = src[i + c] & 0xFF;
+                    out[i + c] = (byte) Math.round(under * (1 - a) + over * a);
+                }
             }
         }
         return image.withPixels(out);

@@ -63,4 +63,15 @@ class OverlayRendererTest {
         assertEquals(0, line.at(5, 5));
         assertEquals(0, line.at(0, 5));
     }
+
+    @Test
+    void compositesALayerOfAnotherSizeOverTheImage() {
+        byte[] rgb = new byte[40 * 20 * 3];
+        org.dermdesk.core.LesionImage img = new org.dermdesk.core.LesionImage("x", 40, 20, rgb);
+        ArgbRaster half = OverlayRenderer.heatmap(stripes(1.0, 0, 0, 0), 0, 0xFFFFFF); // 20x10
+        org.dermdesk.core.LesionImage out = OverlayRenderer.composite(img, half, 1.0);
+        assertEquals(40, out.width());
+        assertTrue(out.channel(5, 10, 0) > 100, "left quarter tinted orange");
+        assertEquals(0, out.channel(30, 10, 0), "zero weight leaves black");
+    }
 }
