@@ -37,6 +37,11 @@ public final class DevLauncher {
                 later.setOnFinished(e -> ((javafx.scene.control.ScrollPane) view.viewer().getScene().lookup("#sideScroll")).setVvalue(1));
                 later.play();
             }
+            if (mode.contains("prefs")) {
+                javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(4));
+                later.setOnFinished(e -> Platform.runLater(() -> ((javafx.scene.control.Button) view.viewer().getScene().lookup("#preferencesButton")).fire()));
+                later.play();
+            }
             if (mode.contains("error")) {
                 view.open(dir.resolve("missing-file.jpg"));
             }
