@@ -5,6 +5,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry points of the desktop window. The app's plain {@code main} calls {@link #launch}; this
@@ -22,7 +23,16 @@ public final class Workstation {
      */
     public static void launch(WorkstationServices services) {
         Platform.setImplicitExit(true);
-        Platform.startup(() -> show(new Stage(), services, WorkstationPreferences.user(), new FxTaskRunner()));
+        Platform.startup(() -> {
+            WorkstationView view = show(new Stage(), services, WorkstationPreferences.user(), new FxTaskRunner());
+            // a bug in an event handler must not leave the user with a silently dead control
+            Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
+                LoggerFactory.getLogger(Workstation.class).error("Unexpected error on the UI thread", error);
+                view.showMessage(new UserMessage(UserMessage.Level.ERROR, "Something went wrong",
+                        "DermDesk hit an internal error (" + WorkstationViewModel.describe(error) + "). "
+                                + "Your case is still open; if this keeps happening, restart DermDesk and report it."));
+            });
+        });
     }
 
     /** Builds the window on {@code stage}, shows it and starts loading the model. FX thread only. */

@@ -298,7 +298,7 @@ public final class WorkstationView {
                 "Tab / Shift+Tab move between fields; arrow keys move the threshold slider.")));
     }
 
-    private void showMessage(UserMessage m) {
+    void showMessage(UserMessage m) {
         Alert alert = new Alert(switch (m.level()) {
             case ERROR -> Alert.AlertType.ERROR;
             case WARNING -> Alert.AlertType.WARNING;
