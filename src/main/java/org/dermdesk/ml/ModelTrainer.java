@@ -151,7 +151,10 @@ public final class ModelTrainer {
                     NDArray loss = objective.loss(logits, b, m);
                     lossSum += loss.getFloat();
                     for (Parameter w : l2) {
-                        loss = loss.add(w.getArray().square().sum().mul(Networks.SEED_L2));
+                        // a result joins its first operand's manager: move it to the batch's, or it lives as long as the model
+                        NDArray squares = w.getArray().square();
+                        squares.attach(m);
+                        loss = loss.add(squares.sum().mul(Networks.SEED_L2));
                     }
                     gc.backward(loss);
                 }
