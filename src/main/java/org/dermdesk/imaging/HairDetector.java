@@ -1,0 +1,90 @@
+package org.dermdesk.imaging;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_BLACKHAT;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_TOPHAT;
+import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
+import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
+import static org.bytedeco.opencv.global.opencv_imgproc.morphologyEx;
+import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.dermdesk.core.ArtifactKind;
+
+/**
+ * Hair, dark and light, DullRazor style: a morphological black-hat (dark hair) and top-hat (light
+ * hair) of the grey image picks out thin structures; only thin, elongated connected components are
+ * kept, which drops pigment network dots and globules. Raw score: hair pixels as a fraction of the
+ * field of view.
+ */
+final class HairDetector implements ArtifactDetector {
+
+    /** Black-hat response (grey levels) from which a pixel may be dark hair. */
+    static final int DARK_CONTRAST = 14;
+    /** Top-hat response from which a pixel may be light hair (stricter: specular glints are bright too). */
+    static final int LIGHT_CONTRAST = 28;
+    /** Kernel diameter at long side 512: wider than a hair, narrower than a globule cluster. */
+    static final int KERNEL_512 = 11;
+    /** Minimum extent of a hair component, in pixels at long side 512. */
+    static final int MIN_LENGTH_512 = 28;
+    /** Length squared / area: a line of length L and width t gives L/t. */
+    static final double MIN_ELONGATION = 7.0;
+    /** Hair pixels as a fraction of the field of view from which hair counts as present. */
+    static final double PRESENT_FRACTION = 0.006;
+
+    private final double threshold;
+
+    HairDetector() {
+        this(PRESENT_FRACTION);
+    }
+
+    HairDetector(double threshold) {
+        this.threshold = threshold;
+    }
+
+    @Override
+    public ArtifactKind kind() {
+        return ArtifactKind.HAIR;
+    }
+
+    @Override
+    public Detection detect(WorkingCopy wc) {
+        byte[] mask = hairMask(wc);
+        double raw = (double) Masks.area(mask) / Masks.countOutside(wc.vignette);
+        return new Detection(kind(), raw, threshold, mask);
+    }
+
+    /** The 0/255 hair mask at working size. */
+    static byte[] hairMask(WorkingCopy wc) {
+        int k = wc.kernel(KERNEL_512, 5);
+        byte[] dark;
+        byte[] light;
+        try (Size ks = new Size(k, k); Mat kernel = getStructuringElement(MORPH_ELLIPSE, ks);
+             Mat bh = new Mat(); Mat th = new Mat(); Mat bin = new Mat()) {
+            morphologyEx(wc.grey, bh, MORPH_BLACKHAT, kernel);
+            threshold(bh, bin, DARK_CONTRAST, 255, THRESH_BINARY);
+            dark = elongated(wc, bin, 1.0);
+            morphologyEx(wc.grey, th, MORPH_TOPHAT, kernel);
+            threshold(th, bin, LIGHT_CONTRAST, 255, THRESH_BINARY);
+            light = elongated(wc, bin, 1.6);
+        }
+        for (int i = 0; i < dark.length; i++) {
+            dark[i] |= light[i];
+        }
+        return Masks.minus(dark, wc.vignette);
+    }
+
+    private static byte[] elongated(WorkingCopy wc, Mat bin, double strictness) {
+        Components c = Components.of(bin);
+        double minLen = MIN_LENGTH_512 * Math.max(wc.width, wc.height) / 512.0 * strictness;
+        boolean[] keep = new boolean[c.count];
+        for (int i = 1; i < c.count; i++) {
+            double len = Math.hypot(c.w[i], c.h[i]);
+            if (len < minLen) continue;
+            double elong = len * len / c.area[i];
+            keep[i] = elong >= MIN_ELONGATION * strictness;
+        }
+        return c.mask(keep);
+    }
+}

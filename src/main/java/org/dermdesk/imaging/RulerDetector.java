@@ -1,0 +1,139 @@
+package org.dermdesk.imaging;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.Canny;
+import static org.bytedeco.opencv.global.opencv_imgproc.HoughLinesP;
+import static org.bytedeco.opencv.global.opencv_imgproc.LINE_8;
+import static org.bytedeco.opencv.global.opencv_imgproc.line;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Scalar4i;
+import org.bytedeco.opencv.opencv_imgproc.Vec4iVector;
+import org.dermdesk.core.ArtifactKind;
+
+/**
+ * Rulers and scale bars: long straight edges (Canny + probabilistic Hough) beside which the grey
+ * profile is periodic (tick marks). For each long line, grey profiles along parallel offsets are
+ * autocorrelated; the raw score is the strongest autocorrelation peak past the first zero crossing
+ * (1 = perfectly periodic ticks, about 0.2 for skin texture).
+ */
+final class RulerDetector implements ArtifactDetector {
+
+    /** Shortest line considered, as a fraction of the long image side. */
+    static final double MIN_LINE_FRACTION = 0.18;
+    /** How far beside the line ticks are looked for, as a fraction of the long side. */
+    static final double MAX_OFFSET_FRACTION = 0.045;
+    static final int MAX_LINES = 12;
+    static final double PRESENT_PERIODICITY = 0.5;
+
+    private final double threshold;
+
+    RulerDetector() {
+        this(PRESENT_PERIODICITY);
+    }
+
+    RulerDetector(double threshold) {
+        this.threshold = threshold;
+    }
+
+    @Override
+    public ArtifactKind kind() {
+        return ArtifactKind.RULER;
+    }
+
+    @Override
+    public Detection detect(WorkingCopy wc) {
+        int longSide = Math.max(wc.width, wc.height);
+        List<int[]> lines = new ArrayList<>();
+        try (Mat edges = new Mat(); Vec4iVector found = new Vec4iVector()) {
+            Canny(wc.grey, edges, 50, 150);
+            HoughLinesP(edges, found, 1, Math.PI / 180, 50, MIN_LINE_FRACTION * longSide, 4);
+            for (long i = 0; i < found.size(); i++) {
+                Scalar4i l = found.get(i);
+                lines.add(new int[] {l.get(0), l.get(1), l.get(2), l.get(3)});
+            }
+        }
+        lines.sort(Comparator.comparingDouble((int[] l) -> -Math.hypot(l[2] - l[0], l[3] - l[1])));
+        int maxOff = Math.max(3, (int) Math.round(MAX_OFFSET_FRACTION * longSide));
+        double best = 0;
+        List<int[]> rulerLines = new ArrayList<>();
+        for (int[] l : lines.subList(0, Math.min(MAX_LINES, lines.size()))) {
+            double p = 0;
+            int bestOff = 0;
+            for (int d = -maxOff; d <= maxOff; d += 2) {
+                double q = periodicity(wc, l, d);
+                if (q > p) {
+                    p = q;
+                    bestOff = d;
+                }
+            }
+            best = Math.max(best, p);
+            if (p >= threshold) {
+                rulerLines.add(new int[] {l[0], l[1], l[2], l[3], Math.abs(bestOff)});
+            }
+        }
+        byte[] mask = new byte[wc.pixels()];
+        if (!rulerLines.isEmpty()) {
+            try (Mat m = wc.maskMat(mask); Scalar white = new Scalar(255)) {
+                for (int[] l : rulerLines) {
+                    try (Point a = new Point(l[0], l[1]); Point b = new Point(l[2], l[3])) {
+                        line(m, a, b, white, 2 * l[4] + 6, LINE_8, 0);
+                    }
+                }
+                mask = MatConversions.toBytes(m);
+            }
+        }
+        return new Detection(kind(), best, threshold, mask);
+    }
+
+    /** Autocorrelation peak of the grey profile along the line shifted by {@code d} pixels sideways. */
+    static double periodicity(WorkingCopy wc, int[] l, int d) {
+        double dx = l[2] - l[0];
+        double dy = l[3] - l[1];
+        double len = Math.hypot(dx, dy);
+        int n = (int) len;
+        if (n < 40) return 0;
+        double ux = dx / len;
+        double uy = dy / len;
+        double ox = -uy * d;
+        double oy = ux * d;
+        double[] p = new double[n];
+        int valid = 0;
+        for (int t = 0; t < n; t++) {
+            int x = (int) Math.round(l[0] + ux * t + ox);
+            int y = (int) Math.round(l[1] + uy * t + oy);
+            if (x < 0 || y < 0 || x >= wc.width || y >= wc.height) {
+                break;
+            }
+            p[valid++] = wc.greyPx[y * wc.width + x] & 0xFF;
+        }
+        if (valid < 40) return 0;
+        double mean = 0;
+        for (int i = 0; i < valid; i++) mean += p[i];
+        mean /= valid;
+        double r0 = 0;
+        for (int i = 0; i < valid; i++) {
+            p[i] -= mean;
+            r0 += p[i] * p[i];
+        }
+        if (r0 / valid < 16) return 0; // flat profile: no ticks
+        int maxLag = Math.min(60, valid / 3);
+        boolean crossed = false;
+        double peak = 0;
+        for (int lag = 2; lag <= maxLag; lag++) {
+            double r = 0;
+            for (int i = 0; i + lag < valid; i++) r += p[i] * p[i + lag];
+            r = r / r0 * valid / (valid - lag);
+            if (!crossed) {
+                crossed = r < 0;
+            } else {
+                peak = Math.max(peak, r);
+            }
+        }
+        return Math.min(1, peak);
+    }
+}

@@ -1,0 +1,57 @@
+package org.dermdesk.imaging;
+
+/**
+ * Finds the dark, border-connected area outside a dermatoscope's circular aperture. Plain-Java
+ * flood fill from the border over very dark pixels; small dark specks at the border are ignored.
+ */
+final class Vignette {
+
+    /** A pixel darker than this (HSV value, 0..255) may be outside the aperture. */
+    static final int DARK_VALUE = 45;
+
+    private Vignette() {
+    }
+
+    static byte[] find(WorkingCopy wc) {
+        int w = wc.width;
+        int h = wc.height;
+        byte[] hsv = wc.hsv;
+        byte[] out = new byte[w * h];
+        int[] stack = new int[w * h];
+        int sp = 0;
+        for (int x = 0; x < w; x++) {
+            sp = seed(hsv, out, stack, sp, x, w);
+            sp = seed(hsv, out, stack, sp, (h - 1) * w + x, w);
+        }
+        for (int y = 0; y < h; y++) {
+            sp = seed(hsv, out, stack, sp, y * w, w);
+            sp = seed(hsv, out, stack, sp, y * w + w - 1, w);
+        }
+        while (sp > 0) {
+            int p = stack[--sp];
+            int x = p % w;
+            int y = p / w;
+            if (x > 0) sp = seed(hsv, out, stack, sp, p - 1, w);
+            if (x < w - 1) sp = seed(hsv, out, stack, sp, p + 1, w);
+            if (y > 0) sp = seed(hsv, out, stack, sp, p - w, w);
+            if (y < h - 1) sp = seed(hsv, out, stack, sp, p + w, w);
+        }
+        // ignore a thin dark frame of a few pixels only
+        int area = 0;
+        for (byte b : out) {
+            if (b != 0) area++;
+        }
+        if (area < 0.002 * w * h) {
+            return new byte[w * h];
+        }
+        return out;
+    }
+
+    private static int seed(byte[] hsv, byte[] out, int[] stack, int sp, int p, int w) {
+        if (out[p] == 0 && (hsv[p * 3 + 2] & 0xFF) < DARK_VALUE) {
+            out[p] = (byte) 255;
+            stack[sp++] = p;
+        }
+        return sp;
+    }
+}
