@@ -8,7 +8,15 @@ import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 import static org.bytedeco.opencv.global.opencv_imgproc.morphologyEx;
 import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_core.max;
+import static org.bytedeco.opencv.global.opencv_imgproc.LINE_8;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_OPEN;
+import static org.bytedeco.opencv.global.opencv_imgproc.line;
+
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.dermdesk.core.ArtifactKind;
 
@@ -21,15 +29,20 @@ import org.dermdesk.core.ArtifactKind;
 final class HairDetector implements ArtifactDetector {
 
     /** Black-hat response (grey levels) from which a pixel may be dark hair. */
-    static final int DARK_CONTRAST = 14;
+    static final int DARK_CONTRAST = 16;
     /** Top-hat response from which a pixel may be light hair (stricter: specular glints are bright too). */
     static final int LIGHT_CONTRAST = 28;
     /** Kernel diameter at long side 512: wider than a hair, narrower than a globule cluster. */
     static final int KERNEL_512 = 11;
+    /** Length (pixels at long side 512) of the line structuring elements. */
+    static final int LINE_512 = 15;
+    static final int ORIENTATIONS = 8;
     /** Minimum extent of a hair component, in pixels at long side 512. */
     static final int MIN_LENGTH_512 = 28;
     /** Length squared / area: a line of length L and width t gives L/t. */
     static final double MIN_ELONGATION = 7.0;
+    /** Mean width (area / extent) above which a component is a mesh or blob, not a hair. */
+    static final double MAX_THICKNESS_512 = 10.0;
     /** Hair pixels as a fraction of the field of view from which hair counts as present. */
     static final double PRESENT_FRACTION = 0.006;
 
@@ -58,21 +71,55 @@ final class HairDetector implements ArtifactDetector {
     /** The 0/255 hair mask at working size. */
     static byte[] hairMask(WorkingCopy wc) {
         int k = wc.kernel(KERNEL_512, 5);
+        int len = wc.kernel(LINE_512, 7);
         byte[] dark;
         byte[] light;
         try (Size ks = new Size(k, k); Mat kernel = getStructuringElement(MORPH_ELLIPSE, ks);
-             Mat bh = new Mat(); Mat th = new Mat(); Mat bin = new Mat()) {
+             Mat bh = new Mat(); Mat th = new Mat(); Mat lines = new Mat(); Mat bin = new Mat()) {
             morphologyEx(wc.grey, bh, MORPH_BLACKHAT, kernel);
-            threshold(bh, bin, DARK_CONTRAST, 255, THRESH_BINARY);
+            lineOpening(bh, lines, len);
+            threshold(lines, bin, DARK_CONTRAST, 255, THRESH_BINARY);
             dark = elongated(wc, bin, 1.0);
             morphologyEx(wc.grey, th, MORPH_TOPHAT, kernel);
-            threshold(th, bin, LIGHT_CONTRAST, 255, THRESH_BINARY);
+            lineOpening(th, lines, len);
+            threshold(lines, bin, LIGHT_CONTRAST, 255, THRESH_BINARY);
             light = elongated(wc, bin, 1.6);
         }
         for (int i = 0; i < dark.length; i++) {
             dark[i] |= light[i];
         }
         return Masks.minus(dark, wc.vignette);
+    }
+
+    /**
+     * Pixel-wise maximum over {@link #ORIENTATIONS} directions of a grey opening with a line of
+     * length {@code len}: keeps only structures that run straight for at least that length, which
+     * removes the short segments of pigment network and dots.
+     */
+    static void lineOpening(Mat src, Mat dst, int len) {
+        src.copyTo(dst);
+        dst.put(new Scalar(0));
+        try (Mat opened = new Mat()) {
+            for (int o = 0; o < ORIENTATIONS; o++) {
+                double a = Math.PI * o / ORIENTATIONS;
+                try (Mat se = lineKernel(len, a)) {
+                    morphologyEx(src, opened, MORPH_OPEN, se);
+                    max(dst, opened, dst);
+                }
+            }
+        }
+    }
+
+    private static Mat lineKernel(int len, double angle) {
+        Mat se = new Mat(len, len, CV_8UC1);
+        se.put(new Scalar(0));
+        int c = len / 2;
+        int dx = (int) Math.round(Math.cos(angle) * c);
+        int dy = (int) Math.round(Math.sin(angle) * c);
+        try (Point a = new Point(c - dx, c - dy); Point b = new Point(c + dx, c + dy); Scalar one = new Scalar(1)) {
+            line(se, a, b, one, 1, LINE_8, 0);
+        }
+        return se;
     }
 
     private static byte[] elongated(WorkingCopy wc, Mat bin, double strictness) {
@@ -83,7 +130,8 @@ final class HairDetector implements ArtifactDetector {
             double len = Math.hypot(c.w[i], c.h[i]);
             if (len < minLen) continue;
             double elong = len * len / c.area[i];
-            keep[i] = elong >= MIN_ELONGATION * strictness;
+            double thickness = c.area[i] / len;
+            keep[i] = elong >= MIN_ELONGATION * strictness && thickness <= MAX_THICKNESS_512 * wc.scaleTo512();
         }
         return c.mask(keep);
     }

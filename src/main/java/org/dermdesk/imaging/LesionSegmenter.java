@@ -31,7 +31,14 @@ public final class LesionSegmenter {
         GREEN_BLUE,
     }
 
-    static final Channel DEFAULT_CHANNEL = Channel.GREEN_BLUE;
+    static final Channel DEFAULT_CHANNEL = Channel.BLUE;
+    /**
+     * Grey levels below Otsu's threshold still counted as lesion: Otsu cuts inside the lesion's soft
+     * edge, while the reference masks include it (area ratio 0.81 without this offset).
+     */
+    static final int OTSU_OFFSET = 12;
+    /** Weight of a component that touches the image border (often shading or a dark rim). */
+    static final double BORDER_PENALTY = 0.3;
     /** Gaussian smoothing (pixels at long side 512) before thresholding. */
     static final int BLUR_512 = 9;
     static final int OPEN_512 = 5;
@@ -77,7 +84,7 @@ public final class LesionSegmenter {
         int t = otsu(smooth, wc.vignette);
         byte[] bin = new byte[n];
         for (int i = 0; i < n; i++) {
-            if ((smooth[i] & 0xFF) > t && wc.vignette[i] == 0) bin[i] = (byte) 255;
+            if ((smooth[i] & 0xFF) > t - OTSU_OFFSET && wc.vignette[i] == 0) bin[i] = (byte) 255;
         }
         int ko = wc.kernel(OPEN_512, 3);
         int kc = wc.kernel(CLOSE_512, 3);
@@ -106,7 +113,7 @@ public final class LesionSegmenter {
             double centrality = Math.max(0.05, 1 - dist);
             boolean touches = c.left[i] == 0 || c.top[i] == 0
                     || c.left[i] + c.w[i] >= wc.width || c.top[i] + c.h[i] >= wc.height;
-            double s = c.area[i] * centrality * centrality * (touches ? 0.6 : 1.0);
+            double s = c.area[i] * centrality * centrality * (touches ? BORDER_PENALTY : 1.0);
             if (s > bestScore) {
                 bestScore = s;
                 best = i;

@@ -1,6 +1,11 @@
 package org.dermdesk.imaging;
 
-import static org.bytedeco.opencv.global.opencv_imgproc.Canny;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_BLACKHAT;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
+import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
+import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
+import static org.bytedeco.opencv.global.opencv_imgproc.morphologyEx;
+import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 import static org.bytedeco.opencv.global.opencv_imgproc.HoughLinesP;
 import static org.bytedeco.opencv.global.opencv_imgproc.LINE_8;
 import static org.bytedeco.opencv.global.opencv_imgproc.line;
@@ -12,22 +17,28 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Scalar4i;
+import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_imgproc.Vec4iVector;
 import org.dermdesk.core.ArtifactKind;
 
 /**
- * Rulers and scale bars: long straight edges (Canny + probabilistic Hough) beside which the grey
- * profile is periodic (tick marks). For each long line, grey profiles along parallel offsets are
+ * Rulers and scale bars: rows of thin dark tick marks. Thin dark structures (black-hat) are
+ * thresholded and probabilistic Hough lines are fitted through them with gaps bridged, so a row of
+ * ticks yields a line across them; the black-hat profile along each line (and slight offsets) is
  * autocorrelated; the raw score is the strongest autocorrelation peak past the first zero crossing
  * (1 = perfectly periodic ticks, about 0.2 for skin texture).
  */
 final class RulerDetector implements ArtifactDetector {
 
     /** Shortest line considered, as a fraction of the long image side. */
-    static final double MIN_LINE_FRACTION = 0.18;
+    static final double MIN_LINE_FRACTION = 0.12;
+    /** Largest gap bridged between ticks on one line, as a fraction of the long side. */
+    static final double MAX_GAP_FRACTION = 0.05;
     /** How far beside the line ticks are looked for, as a fraction of the long side. */
-    static final double MAX_OFFSET_FRACTION = 0.045;
-    static final int MAX_LINES = 12;
+    static final double MAX_OFFSET_FRACTION = 0.008;
+    static final int MAX_LINES = 40;
+    static final int TICK_KERNEL_512 = 7;
+    static final int TICK_CONTRAST = 10;
     static final double PRESENT_PERIODICITY = 0.5;
 
     private final double threshold;
@@ -49,23 +60,28 @@ final class RulerDetector implements ArtifactDetector {
     public Detection detect(WorkingCopy wc) {
         int longSide = Math.max(wc.width, wc.height);
         List<int[]> lines = new ArrayList<>();
-        try (Mat edges = new Mat(); Vec4iVector found = new Vec4iVector()) {
-            Canny(wc.grey, edges, 50, 150);
-            HoughLinesP(edges, found, 1, Math.PI / 180, 50, MIN_LINE_FRACTION * longSide, 4);
+        byte[] contrast;
+        int k = wc.kernel(TICK_KERNEL_512, 5);
+        try (Size ks = new Size(k, k); Mat kernel = getStructuringElement(MORPH_ELLIPSE, ks);
+             Mat bh = new Mat(); Mat bin = new Mat(); Vec4iVector found = new Vec4iVector()) {
+            morphologyEx(wc.grey, bh, MORPH_BLACKHAT, kernel);
+            contrast = MatConversions.toBytes(bh);
+            threshold(bh, bin, TICK_CONTRAST, 255, THRESH_BINARY);
+            HoughLinesP(bin, found, 1, Math.PI / 180, 20, MIN_LINE_FRACTION * longSide, MAX_GAP_FRACTION * longSide);
             for (long i = 0; i < found.size(); i++) {
                 Scalar4i l = found.get(i);
                 lines.add(new int[] {l.get(0), l.get(1), l.get(2), l.get(3)});
             }
         }
         lines.sort(Comparator.comparingDouble((int[] l) -> -Math.hypot(l[2] - l[0], l[3] - l[1])));
-        int maxOff = Math.max(3, (int) Math.round(MAX_OFFSET_FRACTION * longSide));
+        int maxOff = Math.max(2, (int) Math.round(MAX_OFFSET_FRACTION * longSide));
         double best = 0;
         List<int[]> rulerLines = new ArrayList<>();
         for (int[] l : lines.subList(0, Math.min(MAX_LINES, lines.size()))) {
             double p = 0;
             int bestOff = 0;
             for (int d = -maxOff; d <= maxOff; d += 2) {
-                double q = periodicity(wc, l, d);
+                double q = periodicity(wc, contrast, l, d);
                 if (q > p) {
                     p = q;
                     bestOff = d;
@@ -91,7 +107,7 @@ final class RulerDetector implements ArtifactDetector {
     }
 
     /** Autocorrelation peak of the grey profile along the line shifted by {@code d} pixels sideways. */
-    static double periodicity(WorkingCopy wc, int[] l, int d) {
+    static double periodicity(WorkingCopy wc, byte[] contrast, int[] l, int d) {
         double dx = l[2] - l[0];
         double dy = l[3] - l[1];
         double len = Math.hypot(dx, dy);
@@ -109,7 +125,7 @@ final class RulerDetector implements ArtifactDetector {
             if (x < 0 || y < 0 || x >= wc.width || y >= wc.height) {
                 break;
             }
-            p[valid++] = wc.greyPx[y * wc.width + x] & 0xFF;
+            p[valid++] = contrast[y * wc.width + x] & 0xFF;
         }
         if (valid < 40) return 0;
         double mean = 0;
@@ -120,7 +136,7 @@ final class RulerDetector implements ArtifactDetector {
             p[i] -= mean;
             r0 += p[i] * p[i];
         }
-        if (r0 / valid < 16) return 0; // flat profile: no ticks
+        if (r0 / valid < 4) return 0; // flat profile: no ticks
         int maxLag = Math.min(60, valid / 3);
         boolean crossed = false;
         double peak = 0;
