@@ -36,13 +36,13 @@ final class HairDetector implements ArtifactDetector {
     static final int KERNEL_512 = 11;
     /** Length (pixels at long side 512) of the line structuring elements. */
     static final int LINE_512 = 15;
-    static final int ORIENTATIONS = 8;
+    static final int ORIENTATIONS = 12;
     /** Minimum extent of a hair component, in pixels at long side 512. */
     static final int MIN_LENGTH_512 = 28;
     /** Length squared / area: a line of length L and width t gives L/t. */
     static final double MIN_ELONGATION = 7.0;
-    /** Mean width (area / extent) above which a component is a mesh or blob, not a hair. */
-    static final double MAX_THICKNESS_512 = 10.0;
+    /** Fraction of a component's pixels that must lie on straight runs of at least the line length. */
+    static final double MIN_LINE_SUPPORT = 0.3;
     /** Hair pixels as a fraction of the field of view from which hair counts as present. */
     static final double PRESENT_FRACTION = 0.006;
 
@@ -77,13 +77,9 @@ final class HairDetector implements ArtifactDetector {
         try (Size ks = new Size(k, k); Mat kernel = getStructuringElement(MORPH_ELLIPSE, ks);
              Mat bh = new Mat(); Mat th = new Mat(); Mat lines = new Mat(); Mat bin = new Mat()) {
             morphologyEx(wc.grey, bh, MORPH_BLACKHAT, kernel);
-            lineOpening(bh, lines, len);
-            threshold(lines, bin, DARK_CONTRAST, 255, THRESH_BINARY);
-            dark = elongated(wc, bin, 1.0);
+            dark = hairs(wc, bh, lines, bin, len, DARK_CONTRAST, 1.0);
             morphologyEx(wc.grey, th, MORPH_TOPHAT, kernel);
-            lineOpening(th, lines, len);
-            threshold(lines, bin, LIGHT_CONTRAST, 255, THRESH_BINARY);
-            light = elongated(wc, bin, 1.6);
+            light = hairs(wc, th, lines, bin, len, LIGHT_CONTRAST, 1.6);
         }
         for (int i = 0; i < dark.length; i++) {
             dark[i] |= light[i];
@@ -122,16 +118,28 @@ final class HairDetector implements ArtifactDetector {
         return se;
     }
 
-    private static byte[] elongated(WorkingCopy wc, Mat bin, double strictness) {
+    /**
+     * Components of {@code response > contrast} that are long and elongated and of which at least
+     * {@link #MIN_LINE_SUPPORT} survives the oriented line opening (pigment network does not).
+     */
+    private static byte[] hairs(WorkingCopy wc, Mat response, Mat lines, Mat bin, int len, int contrast, double strictness) {
+        lineOpening(response, lines, len);
+        threshold(lines, bin, contrast, 255, THRESH_BINARY);
+        byte[] support = MatConversions.toBytes(bin);
+        threshold(response, bin, contrast, 255, THRESH_BINARY);
         Components c = Components.of(bin);
-        double minLen = MIN_LENGTH_512 * Math.max(wc.width, wc.height) / 512.0 * strictness;
+        int[] supported = new int[c.count];
+        for (int i = 0; i < support.length; i++) {
+            if (support[i] != 0) supported[c.labels[i]]++;
+        }
+        double minLen = MIN_LENGTH_512 * wc.scaleTo512() * strictness;
         boolean[] keep = new boolean[c.count];
         for (int i = 1; i < c.count; i++) {
-            double len = Math.hypot(c.w[i], c.h[i]);
-            if (len < minLen) continue;
-            double elong = len * len / c.area[i];
-            double thickness = c.area[i] / len;
-            keep[i] = elong >= MIN_ELONGATION * strictness && thickness <= MAX_THICKNESS_512 * wc.scaleTo512();
+            double extent = Math.hypot(c.w[i], c.h[i]);
+            if (extent < minLen) continue;
+            double elong = extent * extent / c.area[i];
+            keep[i] = elong >= MIN_ELONGATION * strictness
+                    && supported[i] >= MIN_LINE_SUPPORT * c.area[i];
         }
         return c.mask(keep);
     }

@@ -39,6 +39,10 @@ final class RulerDetector implements ArtifactDetector {
     static final int MAX_LINES = 40;
     static final int TICK_KERNEL_512 = 7;
     static final int TICK_CONTRAST = 10;
+    /** Longest tick spacing considered, in working pixels. */
+    static final int MAX_PERIOD = 40;
+    /** Half-width (pixels) of the band across the line over which the profile is averaged. */
+    static final int BAND_HALF_WIDTH = 2;
     static final double PRESENT_PERIODICITY = 0.5;
 
     private final double threshold;
@@ -106,6 +110,19 @@ final class RulerDetector implements ArtifactDetector {
         return new Detection(kind(), best, threshold, mask);
     }
 
+    /** Bilinear sample (rounding sample positions would alias a slanted edge into a false period). */
+    private static double bilinear(byte[] img, int w, int h, double x, double y) {
+        int x0 = Math.min((int) x, w - 1);
+        int y0 = Math.min((int) y, h - 1);
+        int x1 = Math.min(x0 + 1, w - 1);
+        int y1 = Math.min(y0 + 1, h - 1);
+        double fx = x - x0;
+        double fy = y - y0;
+        double top = (img[y0 * w + x0] & 0xFF) * (1 - fx) + (img[y0 * w + x1] & 0xFF) * fx;
+        double bottom = (img[y1 * w + x0] & 0xFF) * (1 - fx) + (img[y1 * w + x1] & 0xFF) * fx;
+        return top * (1 - fy) + bottom * fy;
+    }
+
     /** Autocorrelation peak of the grey profile along the line shifted by {@code d} pixels sideways. */
     static double periodicity(WorkingCopy wc, byte[] contrast, int[] l, int d) {
         double dx = l[2] - l[0];
@@ -119,13 +136,23 @@ final class RulerDetector implements ArtifactDetector {
         double oy = ux * d;
         double[] p = new double[n];
         int valid = 0;
+        int band = BAND_HALF_WIDTH;
         for (int t = 0; t < n; t++) {
-            int x = (int) Math.round(l[0] + ux * t + ox);
-            int y = (int) Math.round(l[1] + uy * t + oy);
-            if (x < 0 || y < 0 || x >= wc.width || y >= wc.height) {
-                break;
+            double sum = 0;
+            boolean inside = true;
+            // mean across a band of offsets: a rasterised line grazing a slanted hair edge would
+            // otherwise alternate in and out of the hair periodically; ticks span the whole band
+            for (int b = -band; b <= band && inside; b++) {
+                double x = l[0] + ux * t + ox - uy * b;
+                double y = l[1] + uy * t + oy + ux * b;
+                if (x < 0 || y < 0 || x > wc.width - 1 || y > wc.height - 1) {
+                    inside = false;
+                } else {
+                    sum += bilinear(contrast, wc.width, wc.height, x, y);
+                }
             }
-            p[valid++] = contrast[y * wc.width + x] & 0xFF;
+            if (!inside) break;
+            p[valid++] = sum / (2 * band + 1);
         }
         if (valid < 40) return 0;
         double mean = 0;
@@ -136,18 +163,22 @@ final class RulerDetector implements ArtifactDetector {
             p[i] -= mean;
             r0 += p[i] * p[i];
         }
-        if (r0 / valid < 4) return 0; // flat profile: no ticks
-        int maxLag = Math.min(60, valid / 3);
+        if (r0 / valid < 2) return 0; // flat profile: no ticks
+        int maxLag = Math.min(MAX_PERIOD, valid / 8);
+        double[] r = new double[2 * maxLag + 1];
+        for (int lag = 1; lag <= 2 * maxLag; lag++) {
+            double acc = 0;
+            for (int i = 0; i + lag < valid; i++) acc += p[i] * p[i + lag];
+            r[lag] = acc / r0 * valid / (valid - lag);
+        }
         boolean crossed = false;
         double peak = 0;
         for (int lag = 2; lag <= maxLag; lag++) {
-            double r = 0;
-            for (int i = 0; i + lag < valid; i++) r += p[i] * p[i + lag];
-            r = r / r0 * valid / (valid - lag);
             if (!crossed) {
-                crossed = r < 0;
+                crossed = r[lag] < 0;
             } else {
-                peak = Math.max(peak, r);
+                // a tick row repeats at the period and at twice the period
+                peak = Math.max(peak, Math.min(r[lag], r[2 * lag]));
             }
         }
         return Math.min(1, peak);
