@@ -15,9 +15,9 @@ import org.dermdesk.core.Mask;
 
 /**
  * Classic lesion segmentation: a darkness channel (lesions are darker and browner/bluer than skin),
- * smoothed, thresholded by Otsu over the field of view only (dark aperture corners excluded), cleaned
+ * with hair erased by a grey opening and smoothed, thresholded by Otsu over the field of view only (dark aperture corners excluded), cleaned
  * by opening and closing; the connected component with the best size-times-centrality score is
- * kept and its holes filled.
+ * kept, its holes filled and its edge widened slightly.
  */
 public final class LesionSegmenter {
 
@@ -42,6 +42,10 @@ public final class LesionSegmenter {
     /** Gaussian smoothing (pixels at long side 512) before thresholding. */
     static final int BLUR_512 = 9;
     static final int OPEN_512 = 5;
+    /** Grey opening (pixels at long side 512) that erases dark hair before thresholding. */
+    static final int HAIR_512 = 11;
+    /** Final dilation (pixels at long side 512): the reference masks include the soft lesion edge. */
+    static final int DILATE_512 = 5;
     static final int CLOSE_512 = 11;
 
     private final Channel channel;
@@ -77,8 +81,16 @@ public final class LesionSegmenter {
         }
         byte[] smooth;
         int k = wc.kernel(BLUR_512, 3);
-        try (Mat m = wc.maskMat(ch); Mat out = new Mat(); Size ks = new Size(k, k)) {
-            GaussianBlur(m, out, ks, 0);
+        int kh = wc.kernel(HAIR_512, 3);
+        try (Mat m = wc.maskMat(ch); Mat open = new Mat(); Mat out = new Mat(); Size ks = new Size(k, k);
+             Size hs = new Size(kh, kh); Mat he = getStructuringElement(MORPH_ELLIPSE, hs)) {
+            // dark hair is bright in this channel: an opening wider than a hair removes it
+            if (HAIR_512 > 0) {
+                morphologyEx(m, open, MORPH_OPEN, he);
+            } else {
+                m.copyTo(open);
+            }
+            GaussianBlur(open, out, ks, 0);
             smooth = MatConversions.toBytes(out);
         }
         int t = otsu(smooth, wc.vignette);
@@ -95,7 +107,16 @@ public final class LesionSegmenter {
             morphologyEx(o, c, MORPH_CLOSE, ec);
             bin = pickLesion(wc, c);
         }
-        return fillHoles(bin, wc.width, wc.height);
+        bin = fillHoles(bin, wc.width, wc.height);
+        if (DILATE_512 > 0) {
+            int kd = wc.kernel(DILATE_512, 3);
+            try (Mat m = wc.maskMat(bin); Mat d = new Mat(); Size sd = new Size(kd, kd);
+                 Mat ed = getStructuringElement(MORPH_ELLIPSE, sd)) {
+                org.bytedeco.opencv.global.opencv_imgproc.dilate(m, d, ed);
+                bin = MatConversions.toBytes(d);
+            }
+        }
+        return bin;
     }
 
     private static byte[] pickLesion(WorkingCopy wc, Mat bin) {
