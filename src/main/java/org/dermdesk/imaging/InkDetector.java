@@ -11,14 +11,17 @@ import org.dermdesk.core.ArtifactKind;
 
 /**
  * Surgical-marker ink: saturated violet, blue or green pixels (hues skin and pigment never take),
- * cleaned by a small opening. Raw score: ink pixels as a fraction of the field of view.
+ * cleaned by a small opening. In an image with a blue or green colour cast (its median hue in the ink
+ * range) only pixels clearly more saturated than the cast count. Raw score: ink pixels as a fraction of the field of view.
  */
 final class InkDetector implements ArtifactDetector {
 
-    /** OpenCV hue (0..180) range of green, blue and violet marker ink. */
-    static final int HUE_MIN = 38;
-    static final int HUE_MAX = 165;
-    /** Saturation (0..255) from which a pixel is coloured rather than grey-blue skin or veil. */
+    /** Extra saturation (0..1) above the image's median that ink needs in an image with a blue/green cast. */
+    static final double CAST_EXTRA_SATURATION = 0.25;
+    /** Hue range (degrees) of green, blue and violet marker ink. */
+    static final double HUE_MIN_DEG = 80;
+    static final double HUE_MAX_DEG = 320;
+    /** HSV saturation (0..255) from which a pixel is coloured rather than grey-blue skin or veil. */
     static final int MIN_SATURATION = 60;
     static final int MIN_VALUE = 40;
     static final double PRESENT_FRACTION = 0.002;
@@ -38,18 +41,62 @@ final class InkDetector implements ArtifactDetector {
         return ArtifactKind.INK;
     }
 
+    private static double median(int[] hist, int n) {
+        int acc = 0;
+        for (int v = 0; v < hist.length; v++) {
+            acc += hist[v];
+            if (acc * 2 >= n) return v;
+        }
+        return 0;
+    }
+
+    static double hueDegrees(double r, double g, double b, double max, double min) {
+        double d = max - min;
+        if (d <= 0) return 0;
+        double h;
+        if (max == r) {
+            h = 60 * (((g - b) / d) % 6);
+        } else if (max == g) {
+            h = 60 * ((b - r) / d + 2);
+        } else {
+            h = 60 * ((r - g) / d + 4);
+        }
+        return h < 0 ? h + 360 : h;
+    }
+
     @Override
     public Detection detect(WorkingCopy wc) {
         int n = wc.pixels();
         byte[] m = new byte[n];
-        byte[] hsv = wc.hsv;
+        byte[] bgr = wc.bgrPx;
+        double[] hue = new double[n];
+        double[] sat = new double[n];
+        int[] hueHist = new int[360];
+        int[] satHist = new int[101];
+        int fov = 0;
         for (int i = 0; i < n; i++) {
-            int h = hsv[i * 3] & 0xFF;
-            int s = hsv[i * 3 + 1] & 0xFF;
-            int v = hsv[i * 3 + 2] & 0xFF;
-            if (h >= HUE_MIN && h <= HUE_MAX && s >= MIN_SATURATION && v >= MIN_VALUE) {
-                m[i] = (byte) 255;
+            double b = bgr[i * 3] & 0xFF;
+            double g = bgr[i * 3 + 1] & 0xFF;
+            double r = bgr[i * 3 + 2] & 0xFF;
+            double max = Math.max(r, Math.max(g, b));
+            double min = Math.min(r, Math.min(g, b));
+            hue[i] = hueDegrees(r, g, b, max, min);
+            sat[i] = max < MIN_VALUE ? 0 : (max - min) / max;
+            if (wc.vignette[i] == 0) {
+                hueHist[Math.min(359, (int) hue[i])]++;
+                satHist[(int) Math.round(sat[i] * 100)]++;
+                fov++;
             }
+        }
+        double castHue = median(hueHist, fov);
+        double castSat = median(satHist, fov) / 100.0;
+        boolean cast = castSat >= 0.08 && castHue >= HUE_MIN_DEG && castHue <= HUE_MAX_DEG;
+        double minSat = MIN_SATURATION / 255.0;
+        for (int i = 0; i < n; i++) {
+            if (sat[i] < minSat || hue[i] < HUE_MIN_DEG || hue[i] > HUE_MAX_DEG) continue;
+            // a bluish/greenish colour cast of the whole image: only clearly more saturated pixels count
+            if (cast && sat[i] < castSat + CAST_EXTRA_SATURATION) continue;
+            m[i] = (byte) 255;
         }
         int k = wc.kernel(3, 3);
         try (Mat mm = wc.maskMat(m); Mat out = new Mat(); Size ks = new Size(k, k);
