@@ -10,7 +10,7 @@ final class DarkCornerDetector implements ArtifactDetector {
 
     /** Side of each corner square as a fraction of the shorter image side. */
     static final double CORNER_SIDE = 0.15;
-    static final double PRESENT_FRACTION = 0.2;
+    static final double PRESENT_FRACTION = 0.10;
     /** A rim pixel is darker than this fraction of the central median brightness ... */
     static final double RELATIVE_RIM = 0.7;
     /** ... but the limit never exceeds this value (0..255). */

@@ -5,16 +5,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_TOPHAT;
 import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 import static org.bytedeco.opencv.global.opencv_imgproc.morphologyEx;
 
-import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
-import static org.bytedeco.opencv.global.opencv_imgproc.HOUGH_GRADIENT_ALT;
-import static org.bytedeco.opencv.global.opencv_imgproc.HoughCircles;
-import static org.bytedeco.opencv.global.opencv_imgproc.LINE_8;
-import static org.bytedeco.opencv.global.opencv_imgproc.circle;
-
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Point;
-import org.bytedeco.opencv.opencv_core.Scalar;
-import org.bytedeco.opencv.opencv_imgproc.Vec3fVector;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.dermdesk.core.ArtifactKind;
 
@@ -26,17 +17,12 @@ import org.dermdesk.core.ArtifactKind;
 final class GelBubbleDetector implements ArtifactDetector {
 
     static final int KERNEL_512 = 15;
-    static final int MIN_TOPHAT = 35;
-    static final int MIN_VALUE = 205;
+    static final int MIN_TOPHAT = 25;
+    static final int MIN_VALUE = 190;
     static final int MAX_SATURATION = 70;
     /** Highlights larger than this fraction of the image are glare, not bubbles. */
     static final double MAX_COMPONENT_FRACTION = 0.01;
-    static final double PRESENT_PER_100K = 8;
-    static final double SPECULAR_WEIGHT = Double.parseDouble(System.getProperty("gel.sw", "1"));
-    static final double CIRCLE_WEIGHT = Double.parseDouble(System.getProperty("gel.cw", "0"));
-    static final double CIRCLE_PERFECTNESS = Double.parseDouble(System.getProperty("gel.cp", "0.85"));
-    static final int MIN_RADIUS_512 = 4;
-    static final int MAX_RADIUS_512 = 40;
+    static final double PRESENT_PER_100K = 0.5;
 
     private final double threshold;
 
@@ -81,27 +67,7 @@ final class GelBubbleDetector implements ArtifactDetector {
             }
             m = c.mask(keep);
         }
-        int circles = 0;
-        if (CIRCLE_WEIGHT > 0) {
-            int rMin = Math.max(3, (int) Math.round(MIN_RADIUS_512 * wc.scaleTo512()));
-            int rMax = Math.max(rMin + 2, (int) Math.round(MAX_RADIUS_512 * wc.scaleTo512()));
-            try (Mat smooth = new Mat(); Size ks = new Size(3, 3); Vec3fVector found = new Vec3fVector()) {
-                GaussianBlur(wc.grey, smooth, ks, 0);
-                HoughCircles(smooth, found, HOUGH_GRADIENT_ALT, 1.5, 2.0 * rMin, 300, CIRCLE_PERFECTNESS, rMin, rMax);
-                for (long i = 0; i < found.size(); i++) {
-                    var c = found.get(i);
-                    int cx = Math.min(wc.width - 1, Math.max(0, Math.round(c.get(0))));
-                    int cy = Math.min(wc.height - 1, Math.max(0, Math.round(c.get(1))));
-                    if (wc.vignette[cy * wc.width + cx] != 0) continue;
-                    circles++;
-                    try (Point centre = new Point(cx, cy); Scalar white = new Scalar(255); Mat mm = wc.maskMat(m)) {
-                        circle(mm, centre, Math.round(c.get(2)), white, 2, LINE_8, 0);
-                        m = MatConversions.toBytes(mm);
-                    }
-                }
-            }
-        }
-        double raw = (SPECULAR_WEIGHT * count + CIRCLE_WEIGHT * circles) * 100_000.0 / Masks.countOutside(wc.vignette);
+        double raw = count * 100_000.0 / Masks.countOutside(wc.vignette);
         return new Detection(kind(), raw, threshold, m);
     }
 }

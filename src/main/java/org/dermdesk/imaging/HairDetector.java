@@ -44,7 +44,7 @@ final class HairDetector implements ArtifactDetector {
     /** Fraction of a component's pixels that must lie on straight runs of at least the line length. */
     static final double MIN_LINE_SUPPORT = 0.3;
     /** Hair pixels as a fraction of the field of view from which hair counts as present. */
-    static final double PRESENT_FRACTION = 0.006;
+    static final double PRESENT_FRACTION = 0.00025;
 
     private final double threshold;
 

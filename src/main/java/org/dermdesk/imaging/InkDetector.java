@@ -24,7 +24,7 @@ final class InkDetector implements ArtifactDetector {
     /** HSV saturation (0..255) from which a pixel is coloured rather than grey-blue skin or veil. */
     static final int MIN_SATURATION = 60;
     static final int MIN_VALUE = 40;
-    static final double PRESENT_FRACTION = 0.002;
+    static final double PRESENT_FRACTION = 0.0003;
 
     private final double threshold;
 
