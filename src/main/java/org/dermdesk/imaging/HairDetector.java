@@ -94,8 +94,8 @@ final class HairDetector implements ArtifactDetector {
      */
     static void lineOpening(Mat src, Mat dst, int len) {
         src.copyTo(dst);
-        dst.put(new Scalar(0));
-        try (Mat opened = new Mat()) {
+        try (Mat opened = new Mat(); Scalar zero = new Scalar(0)) {
+            dst.put(zero);
             for (int o = 0; o < ORIENTATIONS; o++) {
                 double a = Math.PI * o / ORIENTATIONS;
                 try (Mat se = lineKernel(len, a)) {
@@ -108,7 +108,9 @@ final class HairDetector implements ArtifactDetector {
 
     private static Mat lineKernel(int len, double angle) {
         Mat se = new Mat(len, len, CV_8UC1);
-        se.put(new Scalar(0));
+        try (Scalar zero = new Scalar(0)) {
+            se.put(zero);
+        }
         int c = len / 2;
         int dx = (int) Math.round(Math.cos(angle) * c);
         int dy = (int) Math.round(Math.sin(angle) * c);

@@ -1,6 +1,8 @@
 package org.dermdesk.imaging;
 
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.dilate;
 import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 import static org.bytedeco.opencv.global.opencv_photo.INPAINT_TELEA;
@@ -44,7 +46,7 @@ public final class HairRemover {
              Mat wide = new Mat(); Mat out = new Mat(); Mat rgb = new Mat()) {
             dilate(mask, wide, kernel);
             inpaint(bgr, wide, out, radius, INPAINT_TELEA);
-            org.bytedeco.opencv.global.opencv_imgproc.cvtColor(out, rgb, org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB);
+            cvtColor(out, rgb, COLOR_BGR2RGB);
             return image.withPixels(MatConversions.toBytes(rgb));
         }
     }

@@ -2,6 +2,7 @@ package org.dermdesk.imaging;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_OPEN;
+import static org.bytedeco.opencv.global.opencv_imgproc.dilate;
 import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 import static org.bytedeco.opencv.global.opencv_imgproc.morphologyEx;
 
@@ -20,10 +21,11 @@ final class InkDetector implements ArtifactDetector {
     static final double CAST_EXTRA_SATURATION = 0.25;
     /** Hue range (degrees) of green, blue and violet marker ink. */
     static final double HUE_MIN_DEG = 80;
-    static final double HUE_MAX_DEG = 320;
+    static final double HUE_MAX_DEG = 300;
     /** HSV saturation (0..255) from which a pixel is coloured rather than grey-blue skin or veil. */
     static final int MIN_SATURATION = 60;
-    static final int MIN_VALUE = 40;
+    /** Marker ink is a bright stroke; darker violet is more likely a violaceous lesion. */
+    static final int MIN_VALUE = 100;
     static final double PRESENT_FRACTION = 0.0003;
 
     private final double threshold;
@@ -39,6 +41,19 @@ final class InkDetector implements ArtifactDetector {
     @Override
     public ArtifactKind kind() {
         return ArtifactKind.INK;
+    }
+
+    /** The coloured fringe at the edge of the scope's aperture is not ink: pixels this close to it are skipped. */
+    static final int RIM_MARGIN_512 = 9;
+
+    private static byte[] dilated(WorkingCopy wc, byte[] m, int k512) {
+        if (Masks.area(m) == 0) return m;
+        int k = wc.kernel(k512, 3);
+        try (Mat mm = wc.maskMat(m); Mat out = new Mat(); Size ks = new Size(k, k);
+             Mat kernel = getStructuringElement(MORPH_ELLIPSE, ks)) {
+            dilate(mm, out, kernel);
+            return MatConversions.toBytes(out);
+        }
     }
 
     private static double median(int[] hist, int n) {
@@ -69,6 +84,7 @@ final class InkDetector implements ArtifactDetector {
         int n = wc.pixels();
         byte[] m = new byte[n];
         byte[] bgr = wc.bgrPx;
+        byte[] nearRim = dilated(wc, wc.vignette, RIM_MARGIN_512);
         double[] hue = new double[n];
         double[] sat = new double[n];
         int[] hueHist = new int[360];
@@ -96,6 +112,7 @@ final class InkDetector implements ArtifactDetector {
             if (sat[i] < minSat || hue[i] < HUE_MIN_DEG || hue[i] > HUE_MAX_DEG) continue;
             // a bluish/greenish colour cast of the whole image: only clearly more saturated pixels count
             if (cast && sat[i] < castSat + CAST_EXTRA_SATURATION) continue;
+            if (nearRim[i] != 0) continue;
             m[i] = (byte) 255;
         }
         int k = wc.kernel(3, 3);

@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_CLOSE;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_OPEN;
+import static org.bytedeco.opencv.global.opencv_imgproc.dilate;
 import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 import static org.bytedeco.opencv.global.opencv_imgproc.morphologyEx;
 
@@ -112,7 +113,7 @@ public final class LesionSegmenter {
             int kd = wc.kernel(DILATE_512, 3);
             try (Mat m = wc.maskMat(bin); Mat d = new Mat(); Size sd = new Size(kd, kd);
                  Mat ed = getStructuringElement(MORPH_ELLIPSE, sd)) {
-                org.bytedeco.opencv.global.opencv_imgproc.dilate(m, d, ed);
+                dilate(m, d, ed);
                 bin = MatConversions.toBytes(d);
             }
         }

@@ -43,7 +43,7 @@ final class RulerDetector implements ArtifactDetector {
     static final int MAX_PERIOD = 40;
     /** Half-width (pixels) of the band across the line over which the profile is averaged. */
     static final int BAND_HALF_WIDTH = 2;
-    static final double PRESENT_PERIODICITY = 0.49;
+    static final double PRESENT_PERIODICITY = 0.486;
 
     private final double threshold;
 
