@@ -51,7 +51,7 @@ public final class ArtifactQualityGate implements QualityGate {
             for (ArtifactDetector d : detectors) {
                 findings.put(d.kind(), finding(wc, d.detect(wc), lesionWorking));
             }
-            List<String> reasons = policy.reasons(findings, lesion);
+            List<String> reasons = policy.reasons(findings, lesion, LesionSegmenter.edgeContrast(wc, lesionWorking));
             return new QualityReport(findings, lesion, !reasons.isEmpty(), reasons);
         }
     }

@@ -43,6 +43,8 @@ public final class LesionSegmenter {
     /** Gaussian smoothing (pixels at long side 512) before thresholding. */
     static final int BLUR_512 = 9;
     static final int OPEN_512 = 5;
+    /** Width (pixels at long side 512) of the skin ring used by {@link #edgeContrast}. */
+    static final int RING_512 = 21;
     /** Grey opening (pixels at long side 512) that erases dark hair before thresholding. */
     static final int HAIR_512 = 11;
     /** Final dilation (pixels at long side 512): the reference masks include the soft lesion edge. */
@@ -144,6 +146,40 @@ public final class LesionSegmenter {
         boolean[] keep = new boolean[c.count];
         if (best > 0) keep[best] = true;
         return c.mask(keep);
+    }
+
+    /**
+     * How clearly the lesion stands out from the skin just around it: mean darkness (255 - blue)
+     * inside the mask minus that in a ring of {@link #RING_512} pixels around it, field of view only.
+     * A low value means a faint lesion or a mask that followed shading, so a border contact is not
+     * evidence of a cut-off lesion.
+     */
+    static double edgeContrast(WorkingCopy wc, byte[] mask) {
+        if (Masks.area(mask) == 0) return 0;
+        int k = wc.kernel(RING_512, 3);
+        byte[] wide;
+        try (Mat m = wc.maskMat(mask); Mat d = new Mat(); Size sk = new Size(k, k);
+             Mat e = getStructuringElement(MORPH_ELLIPSE, sk)) {
+            dilate(m, d, e);
+            wide = MatConversions.toBytes(d);
+        }
+        double in = 0;
+        double ring = 0;
+        int nIn = 0;
+        int nRing = 0;
+        for (int i = 0; i < mask.length; i++) {
+            if (wc.vignette[i] != 0) continue;
+            int v = 255 - (wc.bgrPx[i * 3] & 0xFF);
+            if (mask[i] != 0) {
+                in += v;
+                nIn++;
+            } else if (wide[i] != 0) {
+                ring += v;
+                nRing++;
+            }
+        }
+        if (nIn == 0 || nRing == 0) return 0;
+        return in / nIn - ring / nRing;
     }
 
     /** Otsu threshold of the histogram of pixels outside {@code exclude}. */

@@ -17,7 +17,10 @@ import org.dermdesk.core.Mask;
  *   <caption>Retake rules (any one triggers a retake)</caption>
  *   <tr><th>rule</th><th>condition</th><th>constant</th></tr>
  *   <tr><td>no lesion</td><td>segmented lesion &lt; 0.3% of the image</td><td>{@link #MIN_LESION_FRACTION}</td></tr>
- *   <tr><td>lesion cut off</td><td>lesion runs along &ge; 15% of the image frame</td><td>{@link #MAX_BORDER_CONTACT}</td></tr>
+ *   <tr><td>lesion cut off</td><td>lesion runs along &ge; 15% of the image frame, and its edge is clear
+ *       (darkness contrast to the surrounding skin &ge; 30; a faint mask that touches the border is more
+ *       likely a segmentation that followed shading)</td><td>{@link #MAX_BORDER_CONTACT},
+ *       {@link #MIN_EDGE_CONTRAST}</td></tr>
  *   <tr><td>hair</td><td>hair present and covering &ge; 10% of the lesion</td><td>{@link #MAX_HAIR_ON_LESION}</td></tr>
  *   <tr><td>ruler</td><td>ruler present and crossing &ge; 5% of the lesion</td><td>{@link #MAX_RULER_ON_LESION}</td></tr>
  *   <tr><td>ink</td><td>ink present and covering &ge; 3% of the lesion</td><td>{@link #MAX_INK_ON_LESION}</td></tr>
@@ -31,20 +34,32 @@ public final class RetakePolicy {
 
     public static final double MIN_LESION_FRACTION = 0.003;
     public static final double MAX_BORDER_CONTACT = 0.15;
+    public static final double MIN_EDGE_CONTRAST = 30;
     public static final double MAX_HAIR_ON_LESION = 0.10;
     public static final double MAX_RULER_ON_LESION = 0.05;
     public static final double MAX_INK_ON_LESION = 0.03;
     public static final double MAX_BUBBLES_ON_LESION = 0.03;
     public static final double MAX_DARK_RIM = 0.45;
 
-    /** The reasons to retake, in a fixed order; empty when the image can be used. */
+    /** The reasons to retake, in a fixed order; empty when the image can be used. The lesion's edge is taken as clear. */
     public List<String> reasons(Map<ArtifactKind, ArtifactFinding> findings, LesionRegion lesion) {
+        return reasons(findings, lesion, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The reasons to retake, in a fixed order; empty when the image can be used.
+     *
+     * @param edgeContrast how clearly the lesion stands out from the skin around it (mean darkness
+     *                     difference, 0..255); below {@link #MIN_EDGE_CONTRAST} a border contact is not
+     *                     called a cut-off lesion
+     */
+    public List<String> reasons(Map<ArtifactKind, ArtifactFinding> findings, LesionRegion lesion, double edgeContrast) {
         List<String> out = new ArrayList<>();
         Mask m = lesion.mask();
         double lesionFraction = (double) lesion.area() / ((long) m.width() * m.height());
         if (lesionFraction < MIN_LESION_FRACTION) {
             out.add("No lesion could be found — centre the lesion in the field of view and retake.");
-        } else if (borderContact(m) >= MAX_BORDER_CONTACT) {
+        } else if (borderContact(m) >= MAX_BORDER_CONTACT && edgeContrast >= MIN_EDGE_CONTRAST) {
             out.add("The lesion is cut off by the image border — centre the whole lesion with a margin of skin and retake.");
         }
         ArtifactFinding hair = findings.get(ArtifactKind.HAIR);

@@ -89,6 +89,11 @@ class RetakePolicyTest {
     }
 
     @Test
+    void faintLesionAtTheBorderIsNotCalledCutOff() {
+        assertEquals(List.of(), policy.reasons(clean(), lesion(0, 10, 60, 60), RetakePolicy.MIN_EDGE_CONTRAST - 1));
+    }
+
+    @Test
     void lesionGrazingTheBorderIsAcceptable() {
         assertEquals(List.of(), policy.reasons(clean(), lesion(0, 30, 40, 10)));
     }
