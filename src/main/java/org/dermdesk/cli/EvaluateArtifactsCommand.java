@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dermdesk.imaging.ArtifactEvaluation;
-import org.dermdesk.imaging.BinaryMetrics;
+import org.dermdesk.imaging.DetectionMetrics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,7 +78,7 @@ public final class EvaluateArtifactsCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "%-12s %5s %4s %10s %6s %6s %6s %6s | %6s %6s | %6s%n",
                 "artifact", "n", "pos", "threshold", "prec", "recall", "F1", "AUC", "F1@shp", "AUC-tn", "F1-tn"));
         for (ArtifactEvaluation.Row r : rows) {
-            BinaryMetrics t = r.heldOutTuned();
+            DetectionMetrics t = r.heldOutTuned();
             sb.append(String.format(Locale.ROOT, "%-12s %5d %4d %10.4g %6.3f %6.3f %6.3f %6.3f | %6.3f %6.3f | %6.3f%n",
                     r.kind().key(), t.n(), t.positives(), r.tunedThreshold(), t.precision(), t.recall(), t.f1(), t.auc(),
                     r.heldOutShipped().f1(), r.tuning().auc(), r.tuning().f1()));

@@ -36,7 +36,7 @@ public final class ArtifactEvaluation {
 
     /** One artifact's numbers on one image set. */
     public record Row(ArtifactKind kind, double shippedThreshold, double tunedThreshold,
-                      BinaryMetrics tuning, BinaryMetrics heldOutShipped, BinaryMetrics heldOutTuned) {
+                      DetectionMetrics tuning, DetectionMetrics heldOutShipped, DetectionMetrics heldOutTuned) {
     }
 
     public record SegmentationResult(int images, double meanJaccard, double medianJaccard, double fractionAtLeast075) {
@@ -113,11 +113,11 @@ public final class ArtifactEvaluation {
                 (heldOut(ids.get(i)) ? test : tune).add(pair);
             }
             double shipped = shippedThreshold(d);
-            double tuned = BinaryMetrics.bestF1Threshold(col(tune, 0), bool(tune));
+            double tuned = DetectionMetrics.bestF1Threshold(col(tune, 0), bool(tune));
             rows.add(new Row(d.kind(), shipped, tuned,
-                    BinaryMetrics.at(col(tune, 0), bool(tune), tuned),
-                    BinaryMetrics.at(col(test, 0), bool(test), shipped),
-                    BinaryMetrics.at(col(test, 0), bool(test), tuned)));
+                    DetectionMetrics.at(col(tune, 0), bool(tune), tuned),
+                    DetectionMetrics.at(col(test, 0), bool(test), shipped),
+                    DetectionMetrics.at(col(test, 0), bool(test), tuned)));
         }
         return rows;
     }

@@ -1,10 +1,8 @@
 package org.dermdesk.imaging;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_16S;
-import static org.bytedeco.opencv.global.opencv_core.meanStdDev;
 import static org.bytedeco.opencv.global.opencv_imgproc.Laplacian;
 
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.dermdesk.core.ArtifactKind;
 
@@ -62,27 +60,5 @@ final class BlurDetector implements ArtifactDetector {
             got += take;
         }
         return got == 0 ? 0 : (double) sum / got;
-    }
-
-    static double laplacianVariance(WorkingCopy wc) {
-        try (Mat lap = new Mat(); Mat mean = new Mat(); Mat std = new Mat()) {
-            Laplacian(wc.grey, lap, CV_16S);
-            boolean anyVignette = Masks.area(wc.vignette) > 0;
-            if (anyVignette) {
-                byte[] inside = new byte[wc.pixels()];
-                for (int i = 0; i < inside.length; i++) {
-                    inside[i] = wc.vignette[i] == 0 ? (byte) 255 : 0;
-                }
-                try (Mat m = wc.maskMat(inside)) {
-                    meanStdDev(lap, mean, std, m);
-                }
-            } else {
-                meanStdDev(lap, mean, std);
-            }
-            try (DoubleIndexer idx = std.createIndexer()) {
-                double s = idx.get(0);
-                return s * s;
-            }
-        }
     }
 }

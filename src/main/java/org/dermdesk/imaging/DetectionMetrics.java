@@ -3,10 +3,10 @@ package org.dermdesk.imaging;
 import java.util.Arrays;
 
 /** Precision, recall, F1 at a threshold and ROC AUC of a score against 0/1 labels (plain Java). */
-public record BinaryMetrics(int n, int positives, double threshold, double precision, double recall,
+public record DetectionMetrics(int n, int positives, double threshold, double precision, double recall,
                             double f1, double auc) {
 
-    static BinaryMetrics at(double[] score, boolean[] label, double threshold) {
+    static DetectionMetrics at(double[] score, boolean[] label, double threshold) {
         int tp = 0, fp = 0, fn = 0, pos = 0;
         for (int i = 0; i < score.length; i++) {
             boolean pred = score[i] >= threshold;
@@ -18,7 +18,7 @@ public record BinaryMetrics(int n, int positives, double threshold, double preci
         double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
         double r = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
         double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
-        return new BinaryMetrics(score.length, pos, threshold, p, r, f1, auc(score, label));
+        return new DetectionMetrics(score.length, pos, threshold, p, r, f1, auc(score, label));
     }
 
     /** The threshold among the observed scores that maximises F1 (ties: the lowest such threshold). */
