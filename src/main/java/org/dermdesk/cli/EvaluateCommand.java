@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.core.LesionImage;
+import org.dermdesk.imaging.HairRemover;
 import org.dermdesk.core.Prediction;
 import org.dermdesk.imaging.ImageLoader;
 import org.dermdesk.ml.BinaryMetrics;
@@ -66,6 +67,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where to write roc.png, reliability.png and predictions.csv")
     Path out;
 
+    @Option(names = "--remove-hair", description = "inpaint detected hair (HairRemover) before classifying, to measure its effect")
+    boolean removeHair;
+
     private record Item(String id, Path file, boolean malignant, String group) {
     }
 
@@ -76,13 +80,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<Item> used = new ArrayList<>();
         List<Double> probabilities = new ArrayList<>();
         double threshold;
+        HairRemover hairRemover = new HairRemover();
         try (Pipeline pipeline = Pipeline.open(model.dir())) {
             threshold = pipeline.classifier().threshold();
             List<LesionImage> batch = new ArrayList<>();
             List<Item> batchItems = new ArrayList<>();
             for (Item item : items) {
                 try {
-                    batch.add(ImageLoader.load(item.file()));
+                    LesionImage image = ImageLoader.load(item.file());
+                    batch.add(removeHair ? hairRemover.remove(image) : image);
                     batchItems.add(item);
                 } catch (ImageLoadException e) {
                     failures.add(e.getMessage());

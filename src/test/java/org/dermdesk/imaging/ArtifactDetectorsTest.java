@@ -1,0 +1,85 @@
+package org.dermdesk.imaging;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.dermdesk.core.LesionImage;
+import org.junit.jupiter.api.Test;
+
+/** Each detector finds its artifact drawn on a synthetic lesion and stays silent on a clean one. */
+class ArtifactDetectorsTest {
+
+    private static final int W = 800;
+    private static final int H = 600;
+
+    private static Detection detect(ArtifactDetector d, LesionImage img) {
+        try (WorkingCopy wc = WorkingCopy.of(img)) {
+            return d.detect(wc);
+        }
+    }
+
+    private static LesionImage clean() {
+        return SyntheticImages.lesion(W, H).image();
+    }
+
+    @Test
+    void cleanLesionShowsNoArtifact() {
+        LesionImage img = clean();
+        for (ArtifactDetector d : ArtifactQualityGate.defaultDetectors()) {
+            Detection r = detect(d, img);
+            assertFalse(r.present(), d.kind() + " fired on a clean lesion: raw " + r.raw() + " >= " + r.threshold());
+        }
+    }
+
+    @Test
+    void detectsDarkHairAcrossTheLesion() {
+        Detection r = detect(new HairDetector(), SyntheticImages.lesion(W, H).hairs(6, 3).image());
+        assertTrue(r.present(), "raw " + r.raw());
+        assertTrue(Masks.area(r.mask()) > 0);
+    }
+
+    @Test
+    void detectsRulerTicks() {
+        Detection r = detect(new RulerDetector(), SyntheticImages.lesion(W, H).ruler().image());
+        assertTrue(r.present(), "periodicity " + r.raw());
+        assertTrue(Masks.area(r.mask()) > 0, "ruler mask should mark the tick row");
+    }
+
+    @Test
+    void detectsVioletInk() {
+        Detection r = detect(new InkDetector(), SyntheticImages.lesion(W, H).ink().image());
+        assertTrue(r.present(), "raw " + r.raw());
+    }
+
+    @Test
+    void detectsDarkCorners() {
+        Detection r = detect(new DarkCornerDetector(), SyntheticImages.lesion(W, H).vignette().image());
+        assertTrue(r.present(), "raw " + r.raw());
+    }
+
+    @Test
+    void detectsGelBubbles() {
+        Detection r = detect(new GelBubbleDetector(), SyntheticImages.lesion(W, H).bubbles(16).image());
+        assertTrue(r.present(), "raw " + r.raw());
+    }
+
+    @Test
+    void detectsBlur() {
+        Detection r = detect(new BlurDetector(), SyntheticImages.lesion(W, H).hairs(4, 3).blur(12).image());
+        assertTrue(r.present(), "raw " + r.raw());
+        assertFalse(detect(new BlurDetector(), SyntheticImages.lesion(W, H).hairs(4, 3).image()).present());
+    }
+
+    @Test
+    void detectsGlare() {
+        Detection r = detect(new ExposureDetector(), SyntheticImages.lesion(W, H).glare(0.3).image());
+        assertTrue(r.present(), "raw " + r.raw());
+    }
+
+    @Test
+    void hairIsNotMistakenForInkOrRuler() {
+        LesionImage img = SyntheticImages.lesion(W, H).hairs(6, 3).image();
+        assertFalse(detect(new InkDetector(), img).present());
+        assertFalse(detect(new RulerDetector(), img).present());
+    }
+}
