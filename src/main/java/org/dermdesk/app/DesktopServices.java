@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.dermdesk.cli.BatchCommand;
 import org.dermdesk.core.ImageReader;
 import org.dermdesk.core.LesionClassifier;
+import org.dermdesk.core.QualityGate;
+import org.dermdesk.imaging.ArtifactQualityGate;
 import org.dermdesk.imaging.ImageLoader;
 import org.dermdesk.ml.DjlLesionClassifier;
 import org.dermdesk.report.CaseLog;
@@ -20,8 +22,7 @@ import org.dermdesk.ui.WorkstationServices;
 
 /**
  * The desktop window's services: the OpenCV loader, the DJL classifier, the PDF report and the CSV
- * case log. Cheap to construct: nothing native loads until the window asks for it.
- * (The quality gate and the LIME explainer join here when they are merged.)
+ * case log, the quality gate. Cheap to construct: nothing native loads until the window asks for it.
  */
 final class DesktopServices implements WorkstationServices {
 
@@ -29,6 +30,7 @@ final class DesktopServices implements WorkstationServices {
     private final Path caseLogFile;
     private final MetadataImport.Result metadata;
     private volatile DjlLesionClassifier classifier;
+    private volatile QualityGate gate;
 
     /**
      * @param metadata imported case metadata to prefill age, sex and body site, or null
@@ -49,6 +51,19 @@ final class DesktopServices implements WorkstationServices {
         DjlLesionClassifier c = DjlLesionClassifier.open(modelDir);
         classifier = c;
         return c;
+    }
+
+    @Override
+    public Optional<QualityGate> qualityGate() {
+        // created on first use (off the FX thread), after the toolkit is up: OpenCV loads with it
+        if (gate == null) {
+            synchronized (this) {
+                if (gate == null) {
+                    gate = new ArtifactQualityGate();
+                }
+            }
+        }
+        return Optional.of(gate);
     }
 
     @Override

@@ -3,7 +3,11 @@ package org.dermdesk.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.dermdesk.core.AnalysisResult;
+import org.dermdesk.core.ArtifactKind;
+import org.dermdesk.core.LesionRegion;
+import org.dermdesk.core.QualityReport;
 import org.dermdesk.core.Diagnosis;
 import org.dermdesk.core.ModelInfo;
 import org.dermdesk.core.Prediction;
@@ -33,9 +37,49 @@ final class AnalysisJson {
             }
         }
         node.set("model", model(p.model()));
+        if (r.quality() != null) {
+            addQuality(node, r.quality());
+        }
         ObjectNode t = node.putObject("timings_ms");
         r.timingsMs().forEach(t::put);
         return node;
+    }
+
+    /** {@code artifacts}, {@code lesion}, {@code retake} and {@code retake_reasons} from the quality gate. */
+    static void addQuality(ObjectNode node, QualityReport q) {
+        ObjectNode artifacts = node.putObject("artifacts");
+        for (ArtifactKind kind : ArtifactKind.values()) {
+            q.finding(kind).ifPresent(f -> {
+                ObjectNode a = artifacts.putObject(kind.key());
+                a.put("present", f.present());
+                a.put("score", round(f.score()));
+                putFinite(a, "coverage_image", f.coverageImage());
+                putFinite(a, "coverage_lesion", f.coverageLesion());
+            });
+        }
+        LesionRegion lesion = q.lesion();
+        if (lesion != null) {
+            ObjectNode l = node.putObject("lesion");
+            l.put("area", lesion.area());
+            ObjectNode box = l.putObject("bounding_box");
+            box.put("x", lesion.x());
+            box.put("y", lesion.y());
+            box.put("width", lesion.width());
+            box.put("height", lesion.height());
+            l.put("touches_border", lesion.touchesBorder());
+        }
+        node.put("retake", q.retake());
+        ArrayNode reasons = node.putArray("retake_reasons");
+        q.retakeReasons().forEach(reasons::add);
+    }
+
+    /** Coverage that is not meaningful (NaN) is written as null, which JSON can carry. */
+    private static void putFinite(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, round(value));
+        } else {
+            node.putNull(field);
+        }
     }
 
     static ObjectNode error(String image, String sha256, String message) {

@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "dermdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "DermDesk: offline dermoscopy decision support (headless commands).",
         subcommands = {AnalyzeCommand.class, EvaluateCommand.class, TrainCommand.class, BenchCommand.class,
-            BatchCommand.class})
+            BatchCommand.class, EvaluateArtifactsCommand.class})
 public final class DermDeskCommand {
 }

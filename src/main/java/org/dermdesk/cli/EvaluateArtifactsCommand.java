@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dermdesk.imaging.ArtifactEvaluation;
 import org.dermdesk.imaging.DetectionMetrics;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,11 +29,6 @@ public final class EvaluateArtifactsCommand implements Callable<Integer> {
 
     @Option(names = "--skip-small", description = "skip the 256-px ISIC 2017 copies")
     boolean skipSmall;
-
-    /** Runs the command on its own (until the lead registers it in the root command). */
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new EvaluateArtifactsCommand()).execute(args));
-    }
 
     @Override
     public Integer call() throws IOException {

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import org.dermdesk.core.AnalysisResult;
 import org.dermdesk.core.Analyzer;
+import org.dermdesk.imaging.ArtifactQualityGate;
 import org.dermdesk.imaging.ImageLoader;
 import org.dermdesk.ml.DjlLesionClassifier;
 import org.dermdesk.ml.ModelLoadException;
 
-/** The headless pipeline: the shipped model and the image loader wired into an {@link Analyzer}. */
+/** The headless pipeline: image loader, quality gate and the model wired into an {@link Analyzer}. */
 final class Pipeline implements AutoCloseable {
 
     private final DjlLesionClassifier classifier;
@@ -16,7 +17,7 @@ final class Pipeline implements AutoCloseable {
 
     private Pipeline(DjlLesionClassifier classifier) {
         this.classifier = classifier;
-        this.analyzer = new Analyzer(ImageLoader::load, null, classifier);
+        this.analyzer = new Analyzer(ImageLoader::load, new ArtifactQualityGate(), classifier);
     }
 
     static Pipeline open(Path modelDir) throws ModelLoadException {

@@ -51,6 +51,15 @@ class AnalyzeCommandTest {
         assertEquals(64, second.get("model").get("sha256").asText().length());
         assertTrue(second.get("timings_ms").has("total"));
         assertFalse(second.get("error").isTextual());
+        for (String artifact : new String[] {"hair", "ruler", "ink", "dark_corner", "gel_bubble", "blur", "exposure"}) {
+            JsonNode a = second.get("artifacts").get(artifact);
+            assertTrue(a.get("present").isBoolean(), artifact);
+            double score = a.get("score").asDouble();
+            assertTrue(score >= 0 && score <= 1, artifact + " score " + score);
+        }
+        assertTrue(second.get("lesion").get("area").asInt() > 0, "the drawn lesion is found");
+        assertTrue(second.get("retake").isBoolean());
+        assertTrue(second.get("retake_reasons").isArray());
         assertEquals("missing.png: file not found", third.get("error").asText());
         assertEquals(1, exit, "non-zero exit when any image failed");
     }
