@@ -3,8 +3,9 @@ package org.dermdesk.ml;
 import org.dermdesk.core.Diagnosis;
 
 /**
- * Turns network logits into calibrated probabilities with one temperature, fitted on validation
- * by minimising the negative log-likelihood (temperature scaling, Guo et al. 2017).
+ * Probability helpers for network logits, and the temperature of the seven-way diagnosis softmax
+ * fitted on validation by minimising its cross-entropy (temperature scaling, Guo et al. 2017).
+ * The malignancy probability is calibrated by {@link PlattScaling}.
  */
 public final class Calibration {
 
@@ -13,11 +14,6 @@ public final class Calibration {
 
     public static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
-    }
-
-    /** p_malignant from one binary logit. */
-    public static double binaryProbability(float logit, double temperature) {
-        return sigmoid(logit / temperature);
     }
 
     /** Softmax of seven diagnosis logits at a temperature. */
@@ -47,30 +43,6 @@ public final class Calibration {
             }
         }
         return Math.min(1, Math.max(0, p));
-    }
-
-    /** The temperature minimising binary log-loss of {@code sigmoid(logit / T)} on labelled logits. */
-    public static double fitBinaryTemperature(float[] logits, boolean[] labels) {
-        return fitTemperature(t -> {
-            double[] p = new double[logits.length];
-            for (int i = 0; i < p.length; i++) {
-                p[i] = sigmoid(logits[i] / t);
-            }
-            return p;
-        }, labels);
-    }
-
-    /** The temperature minimising the binary log-loss of the probabilities {@code probabilitiesAt} gives for it. */
-    public static double fitTemperature(java.util.function.DoubleFunction<double[]> probabilitiesAt, boolean[] labels) {
-        return goldenSection(t -> {
-            double[] p = probabilitiesAt.apply(t);
-            double nll = 0;
-            for (int i = 0; i < p.length; i++) {
-                double q = Math.min(1 - 1e-7, Math.max(1e-7, p[i]));
-                nll -= labels[i] ? Math.log(q) : Math.log(1 - q);
-            }
-            return nll;
-        });
     }
 
     /** The temperature minimising the seven-way cross-entropy of diagnosis logits (first seven of each row). */

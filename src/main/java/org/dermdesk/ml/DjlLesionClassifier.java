@@ -122,8 +122,9 @@ public final class DjlLesionClassifier implements LesionClassifier {
     }
 
     Prediction toPrediction(float[] logits) {
+        double p = MalignancyHead.fromOutput(card.output()).calibrated(logits, card.calibration());
         if (logits.length == 1) {
-            return new Prediction(Calibration.binaryProbability(logits[0], card.temperature()), card.threshold(), Map.of(), info);
+            return new Prediction(p, card.threshold(), Map.of(), info);
         }
         double dxTemperature = card.diagnosisTemperature() == null ? 1 : card.diagnosisTemperature();
         double[] dx = Calibration.softmax(java.util.Arrays.copyOf(logits, 7), dxTemperature);
@@ -131,8 +132,7 @@ public final class DjlLesionClassifier implements LesionClassifier {
         for (Diagnosis d : Diagnosis.values()) {
             diagnoses.put(d, dx[d.ordinal()]);
         }
-        return new Prediction(MalignancyHead.fromOutput(card.output()).probability(logits, card.temperature()),
-                card.threshold(), diagnoses, info);
+        return new Prediction(p, card.threshold(), diagnoses, info);
     }
 
     @Override

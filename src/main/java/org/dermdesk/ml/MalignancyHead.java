@@ -30,18 +30,34 @@ enum MalignancyHead {
         throw new IllegalArgumentException("unknown model output: " + output);
     }
 
-    double probability(float[] logits, double temperature) {
+    /** The head's malignancy logit, before calibration. */
+    double score(float[] logits) {
         return switch (this) {
-            case BINARY -> Calibration.binaryProbability(logits[0], temperature);
-            case SOFTMAX_SUM -> Calibration.malignantShare(Calibration.softmax(Arrays.copyOf(logits, 7), temperature));
-            case BINARY_LOGIT -> Calibration.binaryProbability(logits[7], temperature);
+            case BINARY -> logits[0];
+            case SOFTMAX_SUM -> {
+                double p = Math.min(1 - 1e-7, Math.max(1e-7, Calibration.malignantShare(Calibration.softmax(Arrays.copyOf(logits, 7), 1))));
+                yield Math.log(p / (1 - p));
+            }
+            case BINARY_LOGIT -> logits[7];
         };
     }
 
-    double[] probabilities(float[][] logits, double temperature) {
-        double[] p = new double[logits.length];
+    double calibrated(float[] logits, PlattScaling calibration) {
+        return calibration.apply(score(logits));
+    }
+
+    double[] scores(float[][] logits) {
+        double[] z = new double[logits.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = score(logits[i]);
+        }
+        return z;
+    }
+
+    double[] probabilities(float[][] logits, PlattScaling calibration) {
+        double[] p = scores(logits);
         for (int i = 0; i < p.length; i++) {
-            p[i] = probability(logits[i], temperature);
+            p[i] = calibration.apply(p[i]);
         }
         return p;
     }

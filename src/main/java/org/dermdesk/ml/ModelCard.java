@@ -16,14 +16,15 @@ import java.util.Map;
  * @param output       "binary" (one logit, the seed); "seven_way" (p_malignant = mel + bcc + akiec of the
  *                     diagnosis softmax) or "seven_way_binary" (p_malignant from the malignancy logit)
  * @param diagnosisTemperature calibration temperature of the seven diagnosis logits (multi-task models)
- * @param temperature  calibration temperature fitted on validation (logits are divided by it)
+ * @param temperature  calibration temperature fitted on validation: p = sigmoid(z / temperature + calibrationBias)
+ * @param calibrationBias calibration bias fitted with the temperature (Platt scaling); null = 0
  * @param threshold    operating threshold on the calibrated probability
  * @param thresholdRule how the threshold was chosen, in words
  * @param metrics      measured metrics by split name, e.g. "validation", "test", "image_level_test"
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelCard(String name, String version, String architecture, InputSpec input, String output,
-                        double temperature, Double diagnosisTemperature, double threshold, String thresholdRule,
+                        double temperature, Double calibrationBias, Double diagnosisTemperature, double threshold, String thresholdRule,
                         String weightsFile, String weightsSha256, long parameters,
                         Map<String, Object> split, Map<String, Object> training,
                         Map<String, Map<String, Object>> metrics, String dataLicence, String intendedUse) {
@@ -43,8 +44,13 @@ public record ModelCard(String name, String version, String architecture, InputS
         MAPPER.writeValue(modelDir.resolve(FILE_NAME).toFile(), this);
     }
 
+    /** The calibration of the malignancy logit this card records. */
+    public PlattScaling calibration() {
+        return new PlattScaling(temperature, calibrationBias == null ? 0 : calibrationBias);
+    }
+
     public ModelCard withWeights(String file, String sha256) {
-        return new ModelCard(name, version, architecture, input, output, temperature, diagnosisTemperature, threshold, thresholdRule,
+        return new ModelCard(name, version, architecture, input, output, temperature, calibrationBias, diagnosisTemperature, threshold, thresholdRule,
                 file, sha256, parameters, split, training, metrics, dataLicence, intendedUse);
     }
 }

@@ -8,10 +8,10 @@ import org.dermdesk.core.Diagnosis;
 
 /**
  * Turns a trained network's validation and test logits into a calibrated model: chooses the
- * malignancy head that discriminates best on validation, fits its temperature and the operating
+ * malignancy head that discriminates best on validation, fits its Platt calibration and the operating
  * threshold there, then measures everything on test (overall, by source, sex and age band).
  */
-record ModelEvaluation(MalignancyHead head, double temperature, Double diagnosisTemperature, double threshold,
+record ModelEvaluation(MalignancyHead head, PlattScaling calibration, Double diagnosisTemperature, double threshold,
                        Map<String, Map<String, Object>> metrics) {
 
     static ModelEvaluation calibrateAndMeasure(TrainingObjective objective, ImageCache validation, float[][] valLogits,
@@ -22,7 +22,7 @@ record ModelEvaluation(MalignancyHead head, double temperature, Double diagnosis
         double bestAuc = -1;
         Map<MalignancyHead, Double> valAuc = new LinkedHashMap<>();
         for (MalignancyHead h : objective.heads()) {
-            double auc = BinaryMetrics.auc(h.probabilities(valLogits, 1), yVal);
+            double auc = BinaryMetrics.auc(h.scores(valLogits), yVal);
             valAuc.put(h, auc);
             if (auc > bestAuc) {
                 bestAuc = auc;
@@ -30,17 +30,17 @@ record ModelEvaluation(MalignancyHead head, double temperature, Double diagnosis
             }
         }
         MalignancyHead head = best;
-        double temperature = Calibration.fitTemperature(t -> head.probabilities(valLogits, t), yVal);
-        double[] pVal = head.probabilities(valLogits, temperature);
+        PlattScaling calibration = PlattScaling.fit(head.scores(valLogits), yVal);
+        double[] pVal = head.probabilities(valLogits, calibration);
         double threshold = BinaryMetrics.thresholdForSensitivity(pVal, yVal, targetSensitivity);
         Double dxTemperature = head == MalignancyHead.BINARY ? null : fitDiagnosisTemperature(validation, valLogits);
 
         Map<String, Map<String, Object>> metrics = new LinkedHashMap<>();
         metrics.put("validation", BinaryMetrics.of(pVal, yVal, threshold).asMap());
-        double[] pTest = head.probabilities(testLogits, temperature);
+        double[] pTest = head.probabilities(testLogits, calibration);
         Map<String, Object> testMetrics = BinaryMetrics.of(pTest, yTest, threshold).asMap();
         testMetrics.put("ece_15_bins_uncalibrated",
-                BinaryMetrics.round(BinaryMetrics.expectedCalibrationError(head.probabilities(testLogits, 1), yTest, BinaryMetrics.ECE_BINS)));
+                BinaryMetrics.round(BinaryMetrics.expectedCalibrationError(head.probabilities(testLogits, PlattScaling.IDENTITY), yTest, BinaryMetrics.ECE_BINS)));
         metrics.put("test", testMetrics);
         for (DataSource source : DataSource.values()) {
             subset(test, pTest, threshold, img -> img.source() == source).ifPresent(m -> metrics.put("test_" + source.key(), m));
@@ -58,9 +58,9 @@ record ModelEvaluation(MalignancyHead head, double temperature, Double diagnosis
         metrics.put("test_subgroups", subgroups);
         for (MalignancyHead other : objective.heads()) {
             if (other != head) {
-                double t = Calibration.fitTemperature(x -> other.probabilities(valLogits, x), yVal);
-                double th = BinaryMetrics.thresholdForSensitivity(other.probabilities(valLogits, t), yVal, targetSensitivity);
-                Map<String, Object> m = BinaryMetrics.of(other.probabilities(testLogits, t), yTest, th).asMap();
+                PlattScaling c = PlattScaling.fit(other.scores(valLogits), yVal);
+                double th = BinaryMetrics.thresholdForSensitivity(other.probabilities(valLogits, c), yVal, targetSensitivity);
+                Map<String, Object> m = BinaryMetrics.of(other.probabilities(testLogits, c), yTest, th).asMap();
                 m.put("validation_auc", BinaryMetrics.round(valAuc.get(other)));
                 metrics.put("test_alternative_head_" + other.output(), m);
             }
@@ -68,7 +68,7 @@ record ModelEvaluation(MalignancyHead head, double temperature, Double diagnosis
         if (dxTemperature != null) {
             metrics.put("test_seven_class_ham10000", sevenClass(test, testLogits));
         }
-        return new ModelEvaluation(head, temperature, dxTemperature, threshold, metrics);
+        return new ModelEvaluation(head, calibration, dxTemperature, threshold, metrics);
     }
 
     private static Map<String, Object> brief(Map<String, Object> m) {

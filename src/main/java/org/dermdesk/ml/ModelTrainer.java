@@ -213,8 +213,9 @@ public final class ModelTrainer {
         model.save(modelDir, options.name());
         String sha = Checksums.sha256(modelDir.resolve(weightsFile));
         ModelCard card = new ModelCard(options.name(), options.version(), options.architecture(), options.input(),
-                evaluation.head().output(), evaluation.temperature(), evaluation.diagnosisTemperature(), evaluation.threshold(),
-                "highest threshold with sensitivity >= 0.95 on the validation split (calibrated probability)",
+                evaluation.head().output(), evaluation.calibration().temperature(), evaluation.calibration().bias(),
+                evaluation.diagnosisTemperature(), evaluation.threshold(),
+                "highest threshold with sensitivity >= 0.95 on the validation split (calibrated probability; Platt scaling fitted on validation)",
                 weightsFile, sha, countParameters(model.getBlock()), splitInfo(), trainingInfo(log), evaluation.metrics(),
                 "Trained on HAM10000 (CC BY-NC 4.0) and ISIC 2017 (CC-0 / CC BY-NC) images: the weights are for non-commercial use.",
                 "Decision support for dermatologists reviewing one dermoscopic image; not a diagnosis.");

@@ -74,7 +74,7 @@ interface TrainingObjective {
 
         @Override
         public double[] validationScores(float[][] logits) {
-            return MalignancyHead.BINARY_LOGIT.probabilities(logits, 1);
+            return MalignancyHead.BINARY_LOGIT.scores(logits);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.dermdesk.ml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -8,17 +9,23 @@ import org.junit.jupiter.api.Test;
 class CalibrationTest {
 
     @Test
-    void recoversTheTemperatureThatGeneratedTheLabels() {
+    void plattScalingRecoversTheTemperatureAndBiasThatGeneratedTheLabels() {
         Random r = new Random(11);
         int n = 20000;
-        float[] logits = new float[n];
         boolean[] y = new boolean[n];
-        double trueTemperature = 2.5;
+        double[] z = new double[n];
+        PlattScaling truth = new PlattScaling(2.5, -1.2);
         for (int i = 0; i < n; i++) {
-            logits[i] = (float) (r.nextGaussian() * 4);
-            y[i] = r.nextDouble() < Calibration.sigmoid(logits[i] / trueTemperature);
+            z[i] = r.nextGaussian() * 4;
+            y[i] = r.nextDouble() < truth.apply(z[i]);
         }
-        assertEquals(trueTemperature, Calibration.fitBinaryTemperature(logits, y), 0.15);
+        PlattScaling fitted = PlattScaling.fit(z, y);
+        assertEquals(truth.temperature(), fitted.temperature(), 0.15);
+        assertEquals(truth.bias(), fitted.bias(), 0.1);
+        // a calibrated model has a small expected calibration error on its own labels
+        double[] p = new double[n];
+        for (int i = 0; i < n; i++) p[i] = fitted.apply(z[i]);
+        assertTrue(BinaryMetrics.expectedCalibrationError(p, y, 15) < 0.02);
     }
 
     @Test

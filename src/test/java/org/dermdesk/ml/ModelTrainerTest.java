@@ -45,6 +45,22 @@ class ModelTrainerTest {
     }
 
     @Test
+    void trainsTheMultiTaskNetworkWithBothHeadsCompared() throws Exception {
+        Path modelDir = tmp.resolve("multi");
+        TrainingOptions options = TrainingOptions.resnetLite().withEpochs(1).withMaxImages(200);
+        ModelCard card = new ModelTrainer(options, ImageLoader::load).train(SharedData.dir(), modelDir, (f, m) -> { });
+        assertTrue(card.output().startsWith("seven_way"), card.output());
+        assertTrue(card.metrics().keySet().stream().anyMatch(k -> k.startsWith("test_alternative_head_")), "the other head is reported");
+        assertTrue(card.metrics().containsKey("test_seven_class_ham10000"));
+        try (DjlLesionClassifier classifier = DjlLesionClassifier.open(modelDir)) {
+            Prediction p = classifier.predict(ImageLoader.load(SyntheticLesions.writeJpeg(tmp.resolve("m.jpg"), 300, 200, 2)));
+            assertEquals(7, p.diagnoses().size());
+            double sum = p.diagnoses().values().stream().mapToDouble(Double::doubleValue).sum();
+            assertEquals(1.0, sum, 1e-6);
+        }
+    }
+
+    @Test
     void refusesWeightsThatDoNotMatchTheCard() throws Exception {
         Path shipped = SharedData.shippedModel(ModelLocator.DEFAULT_MODEL);
         Path copy = tmp.resolve("copy");

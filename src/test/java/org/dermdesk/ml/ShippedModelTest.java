@@ -10,15 +10,17 @@ import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.Prediction;
 import org.dermdesk.imaging.ImageLoader;
 import org.dermdesk.testsupport.SharedData;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The committed model reproduces its model card's test metrics from its own split.csv. */
 class ShippedModelTest {
 
-    @Test
-    void reproducesTheModelCardTestMetrics() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"seed-cnn-64", "resnet-lite-96"})
+    void reproducesTheModelCardTestMetrics(String model) throws Exception {
         Path data = SharedData.dir();
-        Path modelDir = SharedData.shippedModel(ModelLocator.DEFAULT_MODEL);
+        Path modelDir = SharedData.shippedModel(model);
         Map<String, Split> split = DataSplitter.read(modelDir.resolve("split.csv"));
         List<LabeledImage> test = new ArrayList<>();
         for (LabeledImage img : DatasetIndex.load(data)) {
@@ -46,6 +48,7 @@ class ShippedModelTest {
             assertEquals(((Number) card.get("auc")).doubleValue(), measured.auc(), 0.002);
             assertEquals(((Number) card.get("sensitivity")).doubleValue(), measured.sensitivity(), 0.005);
             assertEquals(((Number) card.get("specificity")).doubleValue(), measured.specificity(), 0.005);
+            assertEquals(((Number) card.get("ece_15_bins")).doubleValue(), measured.ece(), 0.005);
         }
     }
 }

@@ -1,0 +1,49 @@
+package org.dermdesk.ml;
+
+/**
+ * Post-hoc calibration of a malignancy logit {@code z}: {@code p = sigmoid(z / temperature + bias)}.
+ * The bias matters because class-weighted training shifts every logit; a temperature alone cannot
+ * undo that shift (Platt 1999; Guo et al. 2017 is the bias-free special case).
+ */
+public record PlattScaling(double temperature, double bias) {
+
+    public static final PlattScaling IDENTITY = new PlattScaling(1, 0);
+
+    public double apply(double z) {
+        return Calibration.sigmoid(z / temperature + bias);
+    }
+
+    /** Maximum-likelihood fit on validation logits and labels (Newton's method on a 1-D logistic regression). */
+    public static PlattScaling fit(double[] z, boolean[] y) {
+        double a = 1;
+        double b = 0;
+        for (int iter = 0; iter < 100; iter++) {
+            double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
+            for (int i = 0; i < z.length; i++) {
+                double p = Calibration.sigmoid(a * z[i] + b);
+                double r = p - (y[i] ? 1 : 0);
+                double w = p * (1 - p);
+                ga += r * z[i];
+                gb += r;
+                haa += w * z[i] * z[i];
+                hab += w * z[i];
+                hbb += w;
+            }
+            double det = haa * hbb - hab * hab;
+            if (det <= 0) {
+                break;
+            }
+            double da = (hbb * ga - hab * gb) / det;
+            double db = (haa * gb - hab * ga) / det;
+            a -= da;
+            b -= db;
+            if (Math.abs(da) < 1e-9 && Math.abs(db) < 1e-9) {
+                break;
+            }
+        }
+        if (!(a > 1e-6)) {
+            throw new IllegalStateException("calibration failed: the scores do not separate the classes on validation");
+        }
+        return new PlattScaling(1 / a, b);
+    }
+}
