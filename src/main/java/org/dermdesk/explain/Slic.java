@@ -1,0 +1,230 @@
+package org.dermdesk.explain;
+
+/**
+ * SLIC superpixels (Achanta et al., 2012) in CIELAB space, in plain Java, with enforced
+ * connectivity: small fragments are merged into a neighbour and the labels are renumbered 0..n-1.
+ * Deterministic: the same pixels always give the same segments.
+ */
+public final class Slic {
+
+    private static final float[] SRGB_TO_LINEAR = new float[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            double c = i / 255.0;
+            SRGB_TO_LINEAR[i] = (float) (c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+        }
+    }
+
+    private Slic() {
+    }
+
+    /**
+     * Segments an interleaved RGB raster.
+     *
+     * @param segments    the wanted number of segments (the result has roughly as many)
+     * @param compactness the weight of spatial against colour distance (10 is usual for Lab)
+     * @param iterations  k-means iterations (10 is plenty)
+     */
+    public static Segmentation segment(byte[] rgb, int w, int h, int segments, double compactness, int iterations) {
+        int n = w * h;
+        if (rgb.length != n * 3) {
+            throw new IllegalArgumentException("expected " + n * 3 + " bytes");
+        }
+        segments = Math.max(1, Math.min(segments, n));
+        float[] lab = toLab(rgb, n);
+        double step = Math.sqrt((double) n / segments);
+        int nx = Math.max(1, (int) Math.round(w / step));
+        int ny = Math.max(1, (int) Math.round(h / step));
+        int k = nx * ny;
+        double sx = (double) w / nx;
+        double sy = (double) h / ny;
+        // centre features: l, a, b, x, y
+        double[] c = new double[k * 5];
+        int idx = 0;
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                int x = Math.min(w - 1, (int) ((i + 0.5) * sx));
+                int y = Math.min(h - 1, (int) ((j + 0.5) * sy));
+                int[] best = lowestGradient(lab, w, h, x, y);
+                int p = best[1] * w + best[0];
+                c[idx * 5] = lab[p * 3];
+                c[idx * 5 + 1] = lab[p * 3 + 1];
+                c[idx * 5 + 2] = lab[p * 3 + 2];
+                c[idx * 5 + 3] = best[0];
+                c[idx * 5 + 4] = best[1];
+                idx++;
+            }
+        }
+        double s = Math.max(sx, sy);
+        int radius = (int) Math.ceil(s);
+        double spatial = (compactness * compactness) / (s * s);
+        int[] label = new int[n];
+        float[] dist = new float[n];
+        double[] sum = new double[k * 5];
+        int[] count = new int[k];
+        for (int it = 0; it < iterations; it++) {
+            java.util.Arrays.fill(dist, Float.MAX_VALUE);
+            java.util.Arrays.fill(label, -1);
+            for (int ci = 0; ci < k; ci++) {
+                double cl = c[ci * 5];
+                double ca = c[ci * 5 + 1];
+                double cb = c[ci * 5 + 2];
+                double cx = c[ci * 5 + 3];
+                double cy = c[ci * 5 + 4];
+                int x0 = Math.max(0, (int) (cx - radius));
+                int x1 = Math.min(w - 1, (int) (cx + radius));
+                int y0 = Math.max(0, (int) (cy - radius));
+                int y1 = Math.min(h - 1, (int) (cy + radius));
+                for (int y = y0; y <= y1; y++) {
+                    double dy = y - cy;
+                    int row = y * w;
+                    for (int x = x0; x <= x1; x++) {
+                        int p = row + x;
+                        double dl = lab[p * 3] - cl;
+                        double da = lab[p * 3 + 1] - ca;
+                        double db = lab[p * 3 + 2] - cb;
+                        double dx = x - cx;
+                        double d = dl * dl + da * da + db * db + (dx * dx + dy * dy) * spatial;
+                        if (d < dist[p]) {
+                            dist[p] = (float) d;
+                            label[p] = ci;
+                        }
+                    }
+                }
+            }
+            java.util.Arrays.fill(sum, 0);
+            java.util.Arrays.fill(count, 0);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int p = y * w + x;
+                    int l = label[p];
+                    if (l < 0) {
+                        continue;
+                    }
+                    sum[l * 5] += lab[p * 3];
+                    sum[l * 5 + 1] += lab[p * 3 + 1];
+                    sum[l * 5 + 2] += lab[p * 3 + 2];
+                    sum[l * 5 + 3] += x;
+                    sum[l * 5 + 4] += y;
+                    count[l]++;
+                }
+            }
+            for (int ci = 0; ci < k; ci++) {
+                if (count[ci] > 0) {
+                    for (int f = 0; f < 5; f++) {
+                        c[ci * 5 + f] = sum[ci * 5 + f] / count[ci];
+                    }
+                }
+            }
+        }
+        return enforceConnectivity(label, w, h, Math.max(1, n / k / 4));
+    }
+
+    private static int[] lowestGradient(float[] lab, int w, int h, int x, int y) {
+        int bx = x;
+        int by = y;
+        double best = Double.MAX_VALUE;
+        for (int yy = Math.max(1, y - 1); yy <= Math.min(h - 2, y + 1); yy++) {
+            for (int xx = Math.max(1, x - 1); xx <= Math.min(w - 2, x + 1); xx++) {
+                double g = sq(lab, (yy * w + xx + 1), (yy * w + xx - 1)) + sq(lab, ((yy + 1) * w + xx), ((yy - 1) * w + xx));
+                if (g < best) {
+                    best = g;
+                    bx = xx;
+                    by = yy;
+                }
+            }
+        }
+        return new int[] {bx, by};
+    }
+
+    private static double sq(float[] lab, int p, int q) {
+        double d0 = lab[p * 3] - lab[q * 3];
+        double d1 = lab[p * 3 + 1] - lab[q * 3 + 1];
+        double d2 = lab[p * 3 + 2] - lab[q * 3 + 2];
+        return d0 * d0 + d1 * d1 + d2 * d2;
+    }
+
+    /** Relabels 4-connected components; components under {@code minSize} pixels join a neighbour. */
+    static Segmentation enforceConnectivity(int[] old, int w, int h, int minSize) {
+        int n = w * h;
+        int[] out = new int[n];
+        java.util.Arrays.fill(out, -1);
+        int[] queue = new int[n];
+        int next = 0;
+        for (int start = 0; start < n; start++) {
+            if (out[start] >= 0) {
+                continue;
+            }
+            int sxp = start % w;
+            int syp = start / w;
+            int adjacent = -1;
+            if (sxp > 0 && out[start - 1] >= 0) {
+                adjacent = out[start - 1];
+            } else if (syp > 0 && out[start - w] >= 0) {
+                adjacent = out[start - w];
+            }
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = start;
+            out[start] = next;
+            int want = old[start];
+            while (head < tail) {
+                int p = queue[head++];
+                int px = p % w;
+                int py = p / w;
+                if (px > 0) {
+                    tail = visit(old, out, queue, tail, p - 1, want, next);
+                }
+                if (px < w - 1) {
+                    tail = visit(old, out, queue, tail, p + 1, want, next);
+                }
+                if (py > 0) {
+                    tail = visit(old, out, queue, tail, p - w, want, next);
+                }
+                if (py < h - 1) {
+                    tail = visit(old, out, queue, tail, p + w, want, next);
+                }
+            }
+            if (tail < minSize && adjacent >= 0) {
+                for (int i = 0; i < tail; i++) {
+                    out[queue[i]] = adjacent;
+                }
+            } else {
+                next++;
+            }
+        }
+        return new Segmentation(w, h, next, out);
+    }
+
+    private static int visit(int[] old, int[] out, int[] queue, int tail, int q, int want, int label) {
+        if (out[q] < 0 && old[q] == want) {
+            out[q] = label;
+            queue[tail++] = q;
+        }
+        return tail;
+    }
+
+    private static float[] toLab(byte[] rgb, int n) {
+        float[] lab = new float[n * 3];
+        for (int p = 0; p < n; p++) {
+            double r = SRGB_TO_LINEAR[rgb[p * 3] & 0xFF];
+            double g = SRGB_TO_LINEAR[rgb[p * 3 + 1] & 0xFF];
+            double b = SRGB_TO_LINEAR[rgb[p * 3 + 2] & 0xFF];
+            double x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047;
+            double y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * b;
+            double z = (0.0193339 * r + 0.1191920 * g + 0.9503041 * b) / 1.08883;
+            double fx = f(x);
+            double fy = f(y);
+            double fz = f(z);
+            lab[p * 3] = (float) (116 * fy - 16);
+            lab[p * 3 + 1] = (float) (500 * (fx - fy));
+            lab[p * 3 + 2] = (float) (200 * (fy - fz));
+        }
+        return lab;
+    }
+
+    private static double f(double t) {
+        return t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16.0 / 116;
+    }
+}
