@@ -32,7 +32,7 @@ public final class Slic {
             throw new IllegalArgumentException("expected " + n * 3 + " bytes");
         }
         segments = Math.max(1, Math.min(segments, n));
-        float[] lab = toLab(rgb, n);
+        float[] lab = smooth3x3(toLab(rgb, n), w, h);
         double step = Math.sqrt((double) n / segments);
         int nx = Math.max(1, (int) Math.round(w / step));
         int ny = Math.max(1, (int) Math.round(h / step));
@@ -145,64 +145,120 @@ public final class Slic {
         return d0 * d0 + d1 * d1 + d2 * d2;
     }
 
-    /** Relabels 4-connected components; components under {@code minSize} pixels join a neighbour. */
+    /**
+     * Relabels 4-connected components. Each cluster keeps its largest component and any component of
+     * at least {@code minSize} pixels; the remaining fragments are absorbed by the nearest kept
+     * component (a breadth-first fill from all kept pixels at once, so fragments never chain into
+     * one huge segment). Labels are renumbered 0..n-1 in raster order.
+     */
     static Segmentation enforceConnectivity(int[] old, int w, int h, int minSize) {
         int n = w * h;
-        int[] out = new int[n];
-        java.util.Arrays.fill(out, -1);
+        int[] comp = new int[n];
+        java.util.Arrays.fill(comp, -1);
         int[] queue = new int[n];
-        int next = 0;
+        int comps = 0;
+        int[] compSize = new int[16];
+        int[] compOld = new int[16];
         for (int start = 0; start < n; start++) {
-            if (out[start] >= 0) {
+            if (comp[start] >= 0) {
                 continue;
             }
-            int sxp = start % w;
-            int syp = start / w;
-            int adjacent = -1;
-            if (sxp > 0 && out[start - 1] >= 0) {
-                adjacent = out[start - 1];
-            } else if (syp > 0 && out[start - w] >= 0) {
-                adjacent = out[start - w];
+            if (comps == compSize.length) {
+                compSize = java.util.Arrays.copyOf(compSize, comps * 2);
+                compOld = java.util.Arrays.copyOf(compOld, comps * 2);
             }
+            int want = old[start];
             int head = 0;
             int tail = 0;
             queue[tail++] = start;
-            out[start] = next;
-            int want = old[start];
+            comp[start] = comps;
             while (head < tail) {
                 int p = queue[head++];
                 int px = p % w;
-                int py = p / w;
-                if (px > 0) {
-                    tail = visit(old, out, queue, tail, p - 1, want, next);
+                if (px > 0 && comp[p - 1] < 0 && old[p - 1] == want) {
+                    comp[p - 1] = comps;
+                    queue[tail++] = p - 1;
                 }
-                if (px < w - 1) {
-                    tail = visit(old, out, queue, tail, p + 1, want, next);
+                if (px < w - 1 && comp[p + 1] < 0 && old[p + 1] == want) {
+                    comp[p + 1] = comps;
+                    queue[tail++] = p + 1;
                 }
-                if (py > 0) {
-                    tail = visit(old, out, queue, tail, p - w, want, next);
+                if (p >= w && comp[p - w] < 0 && old[p - w] == want) {
+                    comp[p - w] = comps;
+                    queue[tail++] = p - w;
                 }
-                if (py < h - 1) {
-                    tail = visit(old, out, queue, tail, p + w, want, next);
+                if (p + w < n && comp[p + w] < 0 && old[p + w] == want) {
+                    comp[p + w] = comps;
+                    queue[tail++] = p + w;
                 }
             }
-            if (tail < minSize && adjacent >= 0) {
-                for (int i = 0; i < tail; i++) {
-                    out[queue[i]] = adjacent;
-                }
-            } else {
-                next++;
+            compSize[comps] = tail;
+            compOld[comps] = want;
+            comps++;
+        }
+        int maxOld = 0;
+        for (int c = 0; c < comps; c++) {
+            maxOld = Math.max(maxOld, compOld[c]);
+        }
+        int[] largest = new int[maxOld + 1];
+        java.util.Arrays.fill(largest, -1);
+        for (int c = 0; c < comps; c++) {
+            int o = compOld[c];
+            if (o >= 0 && (largest[o] < 0 || compSize[c] > compSize[largest[o]])) {
+                largest[o] = c;
             }
+        }
+        boolean[] kept = new boolean[comps];
+        boolean any = false;
+        for (int c = 0; c < comps; c++) {
+            kept[c] = compSize[c] >= minSize || (compOld[c] >= 0 && largest[compOld[c]] == c);
+            any |= kept[c];
+        }
+        if (!any) {
+            kept[0] = true;
+        }
+        int[] out = new int[n];
+        java.util.Arrays.fill(out, -1);
+        int head = 0;
+        int tail = 0;
+        for (int p = 0; p < n; p++) {
+            if (kept[comp[p]]) {
+                out[p] = comp[p];
+                queue[tail++] = p;
+            }
+        }
+        while (head < tail) {
+            int p = queue[head++];
+            int px = p % w;
+            int l = out[p];
+            if (px > 0 && out[p - 1] < 0) {
+                out[p - 1] = l;
+                queue[tail++] = p - 1;
+            }
+            if (px < w - 1 && out[p + 1] < 0) {
+                out[p + 1] = l;
+                queue[tail++] = p + 1;
+            }
+            if (p >= w && out[p - w] < 0) {
+                out[p - w] = l;
+                queue[tail++] = p - w;
+            }
+            if (p + w < n && out[p + w] < 0) {
+                out[p + w] = l;
+                queue[tail++] = p + w;
+            }
+        }
+        int[] renumber = new int[comps];
+        java.util.Arrays.fill(renumber, -1);
+        int next = 0;
+        for (int p = 0; p < n; p++) {
+            int c = out[p];
+            if (renumber[c] < 0) {
+                renumber[c] = next++;
+            }
+            out[p] = renumber[c];
         }
         return new Segmentation(w, h, next, out);
-    }
-
-    private static int visit(int[] old, int[] out, int[] queue, int tail, int q, int want, int label) {
-        if (out[q] < 0 && old[q] == want) {
-            out[q] = label;
-            queue[tail++] = q;
-        }
-        return tail;
     }
 
     private static float[] toLab(byte[] rgb, int n) {
@@ -222,6 +278,36 @@ public final class Slic {
             lab[p * 3 + 2] = (float) (200 * (fy - fz));
         }
         return lab;
+    }
+
+    /** 3x3 mean of a 3-channel raster: SLIC on raw pixels fragments on sensor and JPEG noise. */
+    private static float[] smooth3x3(float[] in, int w, int h) {
+        float[] out = new float[in.length];
+        for (int y = 0; y < h; y++) {
+            int y0 = Math.max(0, y - 1);
+            int y1 = Math.min(h - 1, y + 1);
+            for (int x = 0; x < w; x++) {
+                int x0 = Math.max(0, x - 1);
+                int x1 = Math.min(w - 1, x + 1);
+                float a = 0;
+                float b = 0;
+                float c = 0;
+                for (int yy = y0; yy <= y1; yy++) {
+                    for (int xx = x0; xx <= x1; xx++) {
+                        int q = (yy * w + xx) * 3;
+                        a += in[q];
+                        b += in[q + 1];
+                        c += in[q + 2];
+                    }
+                }
+                float k = (y1 - y0 + 1) * (x1 - x0 + 1);
+                int p = (y * w + x) * 3;
+                out[p] = a / k;
+                out[p + 1] = b / k;
+                out[p + 2] = c / k;
+            }
+        }
+        return out;
     }
 
     private static double f(double t) {
