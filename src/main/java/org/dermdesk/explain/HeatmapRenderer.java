@@ -28,8 +28,11 @@ public final class HeatmapRenderer {
      * @param boundaryRgb   colour of the boundaries (drawn at half opacity)
      * @param outlineRgb    colour of the top-k outlines
      * @param outlineWidth  outline width in pixels
+     * @param greyBase      draw over a grey copy of the image: skin is orange-pink, and the map's orange
+     *                      is much easier to see over grey (the UI can show the colour image beside it)
      */
-    public record Style(double opacity, boolean boundaries, int topK, int boundaryRgb, int outlineRgb, int outlineWidth) {
+    public record Style(double opacity, boolean boundaries, int topK, int boundaryRgb, int outlineRgb, int outlineWidth,
+                        boolean greyBase) {
 
         public Style {
             if (!(opacity >= 0 && opacity <= 1)) {
@@ -41,19 +44,23 @@ public final class HeatmapRenderer {
         }
 
         public static Style defaults() {
-            return new Style(0.6, true, 3, 0xFFFFFF, 0x00E5FF, 2);
+            return new Style(0.6, true, 3, 0xFFFFFF, 0x00E5FF, 2, true);
         }
 
         public Style withOpacity(double o) {
-            return new Style(o, boundaries, topK, boundaryRgb, outlineRgb, outlineWidth);
+            return new Style(o, boundaries, topK, boundaryRgb, outlineRgb, outlineWidth, greyBase);
         }
 
         public Style withTopK(int k) {
-            return new Style(opacity, boundaries, k, boundaryRgb, outlineRgb, outlineWidth);
+            return new Style(opacity, boundaries, k, boundaryRgb, outlineRgb, outlineWidth, greyBase);
+        }
+
+        public Style withGreyBase(boolean g) {
+            return new Style(opacity, boundaries, topK, boundaryRgb, outlineRgb, outlineWidth, g);
         }
 
         public Style withBoundaries(boolean b) {
-            return new Style(opacity, b, topK, boundaryRgb, outlineRgb, outlineWidth);
+            return new Style(opacity, b, topK, boundaryRgb, outlineRgb, outlineWidth, greyBase);
         }
     }
 
@@ -99,7 +106,15 @@ public final class HeatmapRenderer {
             for (int x = 0; x < w; x++) {
                 int p = y * w + x;
                 int l = labels[p];
-                int base = ((rgb[p * 3] & 0xFF) << 16) | ((rgb[p * 3 + 1] & 0xFF) << 8) | (rgb[p * 3 + 2] & 0xFF);
+                int r = rgb[p * 3] & 0xFF;
+                int g = rgb[p * 3 + 1] & 0xFF;
+                int b = rgb[p * 3 + 2] & 0xFF;
+                if (style.greyBase()) {
+                    r = (int) Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+                    g = r;
+                    b = r;
+                }
+                int base = (r << 16) | (g << 8) | b;
                 int c = mix(base, segColour[l], segAlpha[l]);
                 if (top[l] && nearOtherLabel(labels, w, h, x, y, ow)) {
                     c = style.outlineRgb();
