@@ -2,45 +2,77 @@ package org.dermdesk.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The package rules of ARCHITECTURE.md: each heavy native stack stays in its own layer. */
-@AnalyzeClasses(packages = "org.dermdesk", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayerRulesTest {
 
-    @ArchTest
-    static final ArchRule javafxOnlyInUiAndApp = noClasses()
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.dermdesk");
+    }
+
+    private static final ArchRule javafxOnlyInUiAndApp = noClasses()
             .that().resideOutsideOfPackages("org.dermdesk.ui..", "org.dermdesk.app..")
             .should().dependOnClassesThat().resideInAPackage("javafx..");
 
-    @ArchTest
-    static final ArchRule djlOnlyInMl = noClasses()
+    private static final ArchRule djlOnlyInMl = noClasses()
             .that().resideOutsideOfPackage("org.dermdesk.ml..")
             .should().dependOnClassesThat().resideInAPackage("ai.djl..");
 
-    @ArchTest
-    static final ArchRule openCvOnlyInImaging = noClasses()
+    private static final ArchRule openCvOnlyInImaging = noClasses()
             .that().resideOutsideOfPackage("org.dermdesk.imaging..")
             .should().dependOnClassesThat().resideInAPackage("org.bytedeco..");
 
-    @ArchTest
-    static final ArchRule coreDependsOnNothingOfOurs = noClasses()
+    private static final ArchRule coreDependsOnNothingOfOurs = noClasses()
             .that().resideInAPackage("org.dermdesk.core..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.dermdesk.imaging..", "org.dermdesk.ml..", "org.dermdesk.explain..",
                     "org.dermdesk.report..", "org.dermdesk.ui..", "org.dermdesk.cli..", "org.dermdesk.app..");
 
-    @ArchTest
-    static final ArchRule onlyAppAndUiUseTheUi = noClasses()
+    private static final ArchRule onlyAppAndUiUseTheUi = noClasses()
             .that().resideOutsideOfPackages("org.dermdesk.ui..", "org.dermdesk.app..")
             .should().dependOnClassesThat().resideInAPackage("org.dermdesk.ui..");
 
-    @ArchTest
-    static final ArchRule explainSeesOnlyCore = noClasses()
+    private static final ArchRule explainSeesOnlyCore = noClasses()
             .that().resideInAPackage("org.dermdesk.explain..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.dermdesk.imaging..", "org.dermdesk.ml..", "org.dermdesk.report..", "org.dermdesk.cli..");
+
+    @Test
+    void javafxStaysInUiAndApp() {
+        javafxOnlyInUiAndApp.allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void djlStaysInMl() {
+        djlOnlyInMl.check(classes);
+    }
+
+    @Test
+    void openCvStaysInImaging() {
+        openCvOnlyInImaging.check(classes);
+    }
+
+    @Test
+    void coreKnowsNoOtherLayer() {
+        coreDependsOnNothingOfOurs.check(classes);
+    }
+
+    @Test
+    void onlyTheAppUsesTheUi() {
+        onlyAppAndUiUseTheUi.check(classes);
+    }
+
+    @Test
+    void explainerSeesOnlyCore() {
+        explainSeesOnlyCore.allowEmptyShould(true).check(classes);
+    }
 }

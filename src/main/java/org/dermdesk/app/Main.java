@@ -1,0 +1,41 @@
+package org.dermdesk.app;
+
+import org.dermdesk.cli.DermDeskCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Starts DermDesk: with no arguments the desktop window, with a command the headless CLI.
+ * A plain class (not a JavaFX Application) so that it runs from the class path.
+ */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        RuntimeSettings.apply();
+        if (args.length == 0) {
+            DesktopLauncher.launch();
+            return;
+        }
+        System.exit(cli().execute(args));
+    }
+
+    static CommandLine cli() {
+        return new CommandLine(new DermDeskCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::reportFailure);
+    }
+
+    /** A failed command prints one clear line, not a stack trace; the details go to the log. */
+    private static int reportFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        LOG.debug("Command failed", e);
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        cmd.getErr().println("dermdesk " + cmd.getCommandName() + ": " + message);
+        return 2;
+    }
+}

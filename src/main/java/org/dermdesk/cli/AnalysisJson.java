@@ -1,0 +1,69 @@
+package org.dermdesk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import org.dermdesk.core.AnalysisResult;
+import org.dermdesk.core.Diagnosis;
+import org.dermdesk.core.ModelInfo;
+import org.dermdesk.core.Prediction;
+
+/** The stable JSON form of an analysis (one object per image; scripts depend on these field names). */
+final class AnalysisJson {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private AnalysisJson() {
+    }
+
+    static ObjectNode ok(AnalysisResult r) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("image", r.file().toString());
+        node.put("sha256", r.sha256());
+        node.put("status", "ok");
+        node.putNull("error");
+        Prediction p = r.prediction();
+        node.put("p_malignant", round(p.pMalignant()));
+        node.put("malignant", p.malignant());
+        node.put("threshold", round(p.threshold()));
+        if (!p.diagnoses().isEmpty()) {
+            ObjectNode dx = node.putObject("diagnoses");
+            for (Diagnosis d : Diagnosis.values()) {
+                dx.put(d.code(), round(p.diagnoses().getOrDefault(d, 0.0)));
+            }
+        }
+        node.set("model", model(p.model()));
+        ObjectNode t = node.putObject("timings_ms");
+        r.timingsMs().forEach(t::put);
+        return node;
+    }
+
+    static ObjectNode error(String image, String sha256, String message) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("image", image);
+        if (sha256 == null) {
+            node.putNull("sha256");
+        } else {
+            node.put("sha256", sha256);
+        }
+        node.put("status", "error");
+        node.put("error", message);
+        return node;
+    }
+
+    static ObjectNode model(ModelInfo m) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", m.name());
+        node.put("version", m.version());
+        node.put("sha256", m.sha256());
+        return node;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+
+    static Map<String, Object> asMap(ObjectNode node) {
+        return MAPPER.convertValue(node, Map.class);
+    }
+}

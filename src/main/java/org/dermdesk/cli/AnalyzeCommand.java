@@ -1,0 +1,84 @@
+package org.dermdesk.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.dermdesk.core.AnalysisResult;
+import org.dermdesk.core.Analyzer;
+import org.dermdesk.core.Checksums;
+import org.dermdesk.core.ImageLoadException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Analyses images headless: one JSON line (or table row) per image; bad files do not stop the rest. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Check and classify dermoscopic images. Exit code 1 if any image failed.")
+public final class AnalyzeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnalyzeCommand.class);
+
+    @Option(names = "--json", description = "one JSON object per line on stdout (logs go to stderr)")
+    boolean json;
+
+    @Mixin
+    ModelOption model;
+
+    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "image files (JPEG, PNG, BMP, TIFF)")
+    List<Path> images;
+
+    private final PrintStream out;
+
+    public AnalyzeCommand() {
+        this(System.out);
+    }
+
+    AnalyzeCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        int failures = 0;
+        try (Pipeline pipeline = Pipeline.open(model.dir())) {
+            Analyzer analyzer = pipeline.analyzer();
+            ResultTable table = json ? null : new ResultTable(out);
+            for (Path image : images) {
+                ObjectNode row;
+                try {
+                    AnalysisResult result = analyzer.analyze(image);
+                    row = pipeline.toJson(result);
+                } catch (ImageLoadException e) {
+                    failures++;
+                    LOG.warn("Skipped an image: {}", e.getMessage());
+                    row = AnalysisJson.error(image.toString(), shaIfReadable(image), e.getMessage());
+                } catch (RuntimeException e) {
+                    failures++;
+                    LOG.error("Analysis failed for {}", image.getFileName(), e);
+                    row = AnalysisJson.error(image.toString(), shaIfReadable(image),
+                            image.getFileName() + ": analysis failed (" + e.getMessage() + ")");
+                }
+                if (json) {
+                    out.println(AnalysisJson.MAPPER.writeValueAsString(row));
+                } else {
+                    table.print(row);
+                }
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static String shaIfReadable(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.isReadable(file) ? Checksums.sha256(file) : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package org.dermdesk.cli;
+
+import picocli.CommandLine.Command;
+
+/** The headless entry point: {@code dermdesk <command> ...}. With no command the app opens its window instead. */
+@Command(name = "dermdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "DermDesk: offline dermoscopy decision support (headless commands).",
+        subcommands = {AnalyzeCommand.class, EvaluateCommand.class, TrainCommand.class, BenchCommand.class})
+public final class DermDeskCommand {
+}

@@ -1,0 +1,195 @@
+package org.dermdesk.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.dermdesk.core.ImageLoadException;
+import org.dermdesk.core.LesionImage;
+import org.dermdesk.core.Prediction;
+import org.dermdesk.imaging.ImageLoader;
+import org.dermdesk.ml.BinaryMetrics;
+import org.dermdesk.ml.DataSplitter;
+import org.dermdesk.ml.DatasetIndex;
+import org.dermdesk.ml.LabeledImage;
+import org.dermdesk.ml.Split;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Measures a model on labelled images: discrimination, operating point, calibration; writes plots and a per-image CSV. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate the model on labelled images (a labels CSV, or a split of the model's own split.csv).")
+public final class EvaluateCommand implements Callable<Integer> {
+
+    static final class Source {
+        @ArgGroup(exclusive = false)
+        LabelsCsv labels;
+
+        @ArgGroup(exclusive = false)
+        ModelSplit split;
+    }
+
+    static final class LabelsCsv {
+        @Option(names = "--images", required = true, paramLabel = "DIR", description = "image folder(s); files named <image_id>.jpg|png")
+        List<Path> imageDirs;
+
+        @Option(names = "--labels", required = true, paramLabel = "CSV", description = "CSV with image_id and malignant (0/1) columns")
+        Path labels;
+    }
+
+    static final class ModelSplit {
+        @Option(names = "--split", required = true, description = "train, validation or test: that part of the model's split.csv")
+        Split split;
+
+        @Option(names = "--data", defaultValue = "../shared/data", description = "development data folder (default: ${DEFAULT-VALUE})")
+        Path data;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Mixin
+    ModelOption model;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where to write roc.png, reliability.png and predictions.csv")
+    Path out;
+
+    private record Item(String id, Path file, boolean malignant, String group) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Item> items = source.labels != null ? fromLabels(source.labels) : fromSplit(source.split);
+        List<String> failures = new ArrayList<>();
+        List<Item> used = new ArrayList<>();
+        List<Double> probabilities = new ArrayList<>();
+        double threshold;
+        try (Pipeline pipeline = Pipeline.open(model.dir())) {
+            threshold = pipeline.classifier().threshold();
+            List<LesionImage> batch = new ArrayList<>();
+            List<Item> batchItems = new ArrayList<>();
+            for (Item item : items) {
+                try {
+                    batch.add(ImageLoader.load(item.file()));
+                    batchItems.add(item);
+                } catch (ImageLoadException e) {
+                    failures.add(e.getMessage());
+                }
+                if (batch.size() == 64 || item == items.get(items.size() - 1)) {
+                    for (Prediction p : pipeline.classifier().predictBatch(batch)) {
+                        probabilities.add(p.pMalignant());
+                    }
+                    used.addAll(batchItems);
+                    batch.clear();
+                    batchItems.clear();
+                }
+            }
+        }
+        double[] p = probabilities.stream().mapToDouble(Double::doubleValue).toArray();
+        boolean[] y = new boolean[used.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = used.get(i).malignant();
+        }
+        BinaryMetrics all = BinaryMetrics.of(p, y, threshold);
+        System.out.println(MetricsReport.format("all " + used.size() + " images", all));
+        for (Map.Entry<String, BinaryMetrics> e : byGroup(used, p, threshold).entrySet()) {
+            System.out.println(MetricsReport.format(e.getKey(), e.getValue()));
+        }
+        if (!failures.isEmpty()) {
+            System.out.println("Skipped " + failures.size() + " unreadable images:");
+            failures.forEach(f -> System.out.println("  " + f));
+        }
+        if (out != null) {
+            Files.createDirectories(out);
+            Charts.roc(BinaryMetrics.rocCurve(p, y), all.auc(), out.resolve("roc.png"));
+            Charts.reliability(BinaryMetrics.reliability(p, y, BinaryMetrics.ECE_BINS), all.ece(), out.resolve("reliability.png"));
+            writePredictions(out.resolve("predictions.csv"), used, p, threshold);
+            System.out.println("Wrote roc.png, reliability.png and predictions.csv to " + out);
+        }
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    private static Map<String, BinaryMetrics> byGroup(List<Item> items, double[] p, double threshold) {
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).group() != null) {
+                groups.computeIfAbsent(items.get(i).group(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        Map<String, BinaryMetrics> out = new LinkedHashMap<>();
+        if (groups.size() < 2) {
+            return out;
+        }
+        groups.forEach((name, idx) -> {
+            double[] gp = idx.stream().mapToDouble(i -> p[i]).toArray();
+            boolean[] gy = new boolean[idx.size()];
+            for (int k = 0; k < gy.length; k++) {
+                gy[k] = items.get(idx.get(k)).malignant();
+            }
+            out.put(name + " (" + idx.size() + " images)", BinaryMetrics.of(gp, gy, threshold));
+        });
+        return out;
+    }
+
+    private static List<Item> fromLabels(LabelsCsv spec) throws IOException {
+        List<Item> items = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(spec.labels, StandardCharsets.UTF_8)) {
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                String id = r.get("image_id").trim();
+                String label = r.get("malignant").trim();
+                if (!label.equals("0") && !label.equals("1")) {
+                    throw new IllegalArgumentException(spec.labels + " line " + r.getRecordNumber()
+                            + ": malignant must be 0 or 1, found '" + label + "'");
+                }
+                items.add(new Item(id, find(spec.imageDirs, id), label.equals("1"), null));
+            }
+        }
+        return items;
+    }
+
+    private static Path find(List<Path> dirs, String id) {
+        for (Path dir : dirs) {
+            for (String ext : new String[] {".jpg", ".jpeg", ".png"}) {
+                Path f = dir.resolve(id + ext);
+                if (Files.exists(f)) {
+                    return f;
+                }
+            }
+        }
+        return dirs.get(0).resolve(id + ".jpg");
+    }
+
+    private List<Item> fromSplit(ModelSplit spec) throws IOException {
+        Map<String, Split> split = DataSplitter.read(model.dir().resolve("split.csv"));
+        List<Item> items = new ArrayList<>();
+        for (LabeledImage img : DatasetIndex.load(spec.data)) {
+            if (split.get(img.imageId()) == spec.split) {
+                items.add(new Item(img.imageId(), img.file(), img.malignant(), img.source().key()));
+            }
+        }
+        return items;
+    }
+
+    private static void writePredictions(Path csv, List<Item> items, double[] p, double threshold) throws IOException {
+        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+             CSVPrinter printer = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
+                     .setHeader("image_id", "malignant", "p_malignant", "predicted_malignant").get())) {
+            for (int i = 0; i < items.size(); i++) {
+                printer.printRecord(items.get(i).id(), items.get(i).malignant() ? 1 : 0,
+                        String.format(java.util.Locale.ROOT, "%.6f", p[i]), p[i] >= threshold ? 1 : 0);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.dermdesk.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.dermdesk.imaging.ImageLoader;
+import org.dermdesk.ml.ModelCard;
+import org.dermdesk.ml.ModelTrainer;
+import org.dermdesk.ml.TrainingOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Trains a model on the development data and writes its folder (weights, card, split). Resumable. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a network on ../shared/data and write a model folder under models/ (resumes an interrupted run).")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--data", defaultValue = "../shared/data", description = "development data folder (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--out", description = "model folder to write (default: models/<name>)")
+    Path out;
+
+    @Option(names = "--epochs", description = "maximum epochs (default: 30)")
+    Integer epochs;
+
+    @Option(names = "--max-images", defaultValue = "0", description = "train on this many images only (0 = all); for smoke tests")
+    int maxImages;
+
+    @Option(names = "--image-level-split", description = "use the seed's leaky image-level split (for comparison only)")
+    boolean imageLevelSplit;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainingOptions options = TrainingOptions.seedModel();
+        if (imageLevelSplit) {
+            options = options.withImageLevelSplit(options.name() + "-image-split");
+        }
+        if (epochs != null) {
+            options = options.withEpochs(epochs);
+        }
+        options = options.withMaxImages(maxImages);
+        Path dir = out != null ? out : Path.of("models", options.name());
+        ModelCard card = new ModelTrainer(options, ImageLoader::load).train(data, dir,
+                (fraction, message) -> System.err.printf("train: %s (%.0f%%)%n", message, fraction * 100));
+        System.out.println("Wrote " + dir + ": test " + card.metrics().get("test"));
+        return 0;
+    }
+}

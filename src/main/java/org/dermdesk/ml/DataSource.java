@@ -1,0 +1,26 @@
+package org.dermdesk.ml;
+
+/** Which collection an image comes from; evaluation reports them separately. */
+public enum DataSource {
+    HAM10000("ham10000"),
+    ISIC2017("isic2017");
+
+    private final String key;
+
+    DataSource(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public static DataSource fromKey(String key) {
+        for (DataSource s : values()) {
+            if (s.key.equals(key)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown data source: " + key);
+    }
+}

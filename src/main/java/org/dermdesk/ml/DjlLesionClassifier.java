@@ -1,0 +1,141 @@
+package org.dermdesk.ml;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.dermdesk.core.Checksums;
+import org.dermdesk.core.Diagnosis;
+import org.dermdesk.core.LesionClassifier;
+import org.dermdesk.core.LesionImage;
+import org.dermdesk.core.ModelInfo;
+import org.dermdesk.core.Prediction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A trained DermDesk model hosted by DJL on the PyTorch engine, loaded from a model folder
+ * (weights + model card). The weights' SHA-256 is checked against the card before use, so a damaged
+ * or swapped file is refused rather than silently giving other answers. Thread-safe: calls are
+ * serialised on the one predictor (the desktop analyses one image at a time).
+ */
+public final class DjlLesionClassifier implements LesionClassifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DjlLesionClassifier.class);
+
+    private final ModelCard card;
+    private final Model model;
+    private final Predictor<LesionImage, float[]> predictor;
+    private final ModelInfo info;
+
+    private DjlLesionClassifier(ModelCard card, Model model) {
+        this.card = card;
+        this.model = model;
+        this.predictor = model.newPredictor(new LogitTranslator(card.input()));
+        this.info = new ModelInfo(card.name(), card.version(), card.weightsSha256());
+    }
+
+    public static DjlLesionClassifier open(Path modelDir) throws ModelLoadException {
+        long start = System.nanoTime();
+        ModelCard card;
+        try {
+            card = ModelCard.read(modelDir);
+        } catch (IOException e) {
+            throw new ModelLoadException("Model folder " + modelDir + " has no readable " + ModelCard.FILE_NAME
+                    + " (" + e.getMessage() + ")", e);
+        }
+        Path weights = modelDir.resolve(card.weightsFile());
+        verifyChecksum(card, weights);
+        Model model = Model.newInstance(card.name(), Device.cpu(), "PyTorch");
+        try {
+            model.setBlock(Networks.build(card.architecture()));
+            model.load(modelDir, weightsPrefix(card.weightsFile()));
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new ModelLoadException("Model weights " + weights + " cannot be loaded: " + e.getMessage(), e);
+        }
+        LOG.info("Loaded model {} {} in {} ms", card.name(), card.version(), (System.nanoTime() - start) / 1_000_000);
+        return new DjlLesionClassifier(card, model);
+    }
+
+    private static void verifyChecksum(ModelCard card, Path weights) throws ModelLoadException {
+        if (!Files.isRegularFile(weights)) {
+            throw new ModelLoadException("Model weights " + weights + " are missing");
+        }
+        try {
+            String actual = Checksums.sha256(weights);
+            if (!actual.equalsIgnoreCase(card.weightsSha256())) {
+                throw new ModelLoadException("Model weights " + weights + " do not match the model card's checksum"
+                        + " (expected " + card.weightsSha256() + ", found " + actual + "): reinstall the model");
+            }
+        } catch (IOException e) {
+            throw new ModelLoadException("Model weights " + weights + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** DJL names parameter files {@code <prefix>-<epoch>.params}. */
+    static String weightsPrefix(String weightsFile) {
+        return weightsFile.replaceFirst("-\\d{4}\\.params$", "");
+    }
+
+    public ModelCard card() {
+        return card;
+    }
+
+    @Override
+    public ModelInfo info() {
+        return info;
+    }
+
+    @Override
+    public double threshold() {
+        return card.threshold();
+    }
+
+    /** Raw network outputs, before calibration: one array per image (1 or 7 logits). */
+    public synchronized List<float[]> logits(List<LesionImage> images) {
+        if (images.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return predictor.batchPredict(images);
+        } catch (TranslateException e) {
+            throw new IllegalStateException("the model failed on a batch of " + images.size() + " images", e);
+        }
+    }
+
+    @Override
+    public List<Prediction> predictBatch(List<LesionImage> images) {
+        List<Prediction> out = new ArrayList<>(images.size());
+        for (float[] logit : logits(images)) {
+            out.add(toPrediction(logit));
+        }
+        return out;
+    }
+
+    Prediction toPrediction(float[] logits) {
+        if ("seven_way".equals(card.output())) {
+            double[] p = Calibration.softmax(logits, card.temperature());
+            Map<Diagnosis, Double> diagnoses = new EnumMap<>(Diagnosis.class);
+            for (Diagnosis d : Diagnosis.values()) {
+                diagnoses.put(d, p[d.ordinal()]);
+            }
+            return new Prediction(Calibration.malignantShare(p), card.threshold(), diagnoses, info);
+        }
+        return new Prediction(Calibration.binaryProbability(logits[0], card.temperature()), card.threshold(), Map.of(), info);
+    }
+
+    @Override
+    public void close() {
+        predictor.close();
+        model.close();
+    }
+}

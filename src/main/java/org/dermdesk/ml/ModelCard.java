@@ -1,0 +1,48 @@
+package org.dermdesk.ml;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything needed to use a trained model and to reproduce its numbers; stored as
+ * {@code model-card.json} beside the weights.
+ *
+ * @param output       "binary" (one logit) or "seven_way" (HAM10000 diagnosis logits)
+ * @param temperature  calibration temperature fitted on validation (logits are divided by it)
+ * @param threshold    operating threshold on the calibrated probability
+ * @param thresholdRule how the threshold was chosen, in words
+ * @param metrics      measured metrics by split name, e.g. "validation", "test", "image_level_test"
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelCard(String name, String version, String architecture, InputSpec input, String output,
+                        double temperature, double threshold, String thresholdRule,
+                        String weightsFile, String weightsSha256, long parameters,
+                        Map<String, Object> split, Map<String, Object> training,
+                        Map<String, Map<String, Object>> metrics, String dataLicence, String intendedUse) {
+
+    public static final String FILE_NAME = "model-card.json";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public static ModelCard read(Path modelDir) throws IOException {
+        return MAPPER.readValue(modelDir.resolve(FILE_NAME).toFile(), ModelCard.class);
+    }
+
+    public void write(Path modelDir) throws IOException {
+        MAPPER.writeValue(modelDir.resolve(FILE_NAME).toFile(), this);
+    }
+
+    public ModelCard withWeights(String file, String sha256) {
+        return new ModelCard(name, version, architecture, input, output, temperature, threshold, thresholdRule,
+                file, sha256, parameters, split, training, metrics, dataLicence, intendedUse);
+    }
+}

@@ -1,0 +1,13 @@
+package org.dermdesk.ml;
+
+/** A model folder that cannot be used; the message says which folder and what is wrong. */
+public class ModelLoadException extends Exception {
+
+    public ModelLoadException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public ModelLoadException(String message) {
+        super(message);
+    }
+}

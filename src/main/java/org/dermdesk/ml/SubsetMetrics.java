@@ -1,0 +1,36 @@
+package org.dermdesk.ml;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** Metrics on part of an evaluation set (one source, one sex, one age band), to catch subgroup collapse. */
+final class SubsetMetrics {
+
+    private SubsetMetrics() {
+    }
+
+    static Optional<Map<String, Object>> bySource(ImageCache cache, double[] p, DataSource source, double threshold) {
+        return of(cache, p, img -> img.source() == source, threshold);
+    }
+
+    static Optional<Map<String, Object>> of(ImageCache cache, double[] p, Predicate<LabeledImage> member, double threshold) {
+        int n = 0;
+        for (int i = 0; i < cache.size(); i++) {
+            if (member.test(cache.image(i))) n++;
+        }
+        if (n == 0) {
+            return Optional.empty();
+        }
+        double[] sp = new double[n];
+        boolean[] sy = new boolean[n];
+        int k = 0;
+        for (int i = 0; i < cache.size(); i++) {
+            if (member.test(cache.image(i))) {
+                sp[k] = p[i];
+                sy[k++] = cache.image(i).malignant();
+            }
+        }
+        return Optional.of(BinaryMetrics.of(sp, sy, threshold).asMap());
+    }
+}

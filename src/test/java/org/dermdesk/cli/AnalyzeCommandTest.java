@@ -1,0 +1,70 @@
+package org.dermdesk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dermdesk.ml.ModelLocator;
+import org.dermdesk.testsupport.SharedData;
+import org.dermdesk.testsupport.SyntheticLesions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AnalyzeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void printsOneJsonLinePerImageAndFailsOnlyTheBadOne() throws Exception {
+        Path model = SharedData.shippedModel(ModelLocator.DEFAULT_MODEL);
+        Path good = SyntheticLesions.writeJpeg(dir.resolve("good.jpg"), 600, 450, 3);
+        Path bad = Files.writeString(dir.resolve("bad.jpg"), "not really a jpeg");
+        Path missing = dir.resolve("missing.png");
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exit = new CommandLine(new AnalyzeCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)))
+                .execute("--json", "--model", model.toString(), bad.toString(), good.toString(), missing.toString());
+
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
+        assertEquals(3, lines.length, "one line per image, nothing else on stdout");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode first = json.readTree(lines[0]);
+        JsonNode second = json.readTree(lines[1]);
+        JsonNode third = json.readTree(lines[2]);
+        assertEquals("error", first.get("status").asText());
+        assertTrue(first.get("error").asText().startsWith("bad.jpg: not an image"), first.toString());
+        assertEquals(64, first.get("sha256").asText().length(), "readable files still get their checksum");
+        assertEquals("ok", second.get("status").asText());
+        double p = second.get("p_malignant").asDouble();
+        assertTrue(p >= 0 && p <= 1);
+        assertEquals(p >= second.get("threshold").asDouble(), second.get("malignant").asBoolean());
+        assertEquals(ModelLocator.DEFAULT_MODEL, second.get("model").get("name").asText());
+        assertEquals(64, second.get("model").get("sha256").asText().length());
+        assertTrue(second.get("timings_ms").has("total"));
+        assertFalse(second.get("error").isTextual());
+        assertEquals("missing.png: file not found", third.get("error").asText());
+        assertEquals(1, exit, "non-zero exit when any image failed");
+    }
+
+    @Test
+    void exitsZeroWhenAllImagesAreGoodAndPrintsATableWithoutJson() throws Exception {
+        Path model = SharedData.shippedModel(ModelLocator.DEFAULT_MODEL);
+        Path good = SyntheticLesions.writeJpeg(dir.resolve("fine.jpg"), 400, 300, 5);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exit = new CommandLine(new AnalyzeCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)))
+                .execute("--model", model.toString(), good.toString());
+        String table = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit);
+        assertTrue(table.startsWith("image"), table);
+        assertTrue(table.contains("fine.jpg"), table);
+    }
+}
