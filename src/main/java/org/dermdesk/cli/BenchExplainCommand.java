@@ -17,6 +17,7 @@ import org.dermdesk.explain.LimeBench;
 import org.dermdesk.explain.LimeExplainer;
 import org.dermdesk.explain.SyntheticModels;
 import org.dermdesk.imaging.ImageLoader;
+import org.dermdesk.ml.DjlLesionClassifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,6 +51,12 @@ public final class BenchExplainCommand implements Callable<Integer> {
 
     @Option(names = "--segments", defaultValue = "60", description = "wanted segments without a lesion mask (default ${DEFAULT-VALUE})")
     int segments;
+
+    @Option(names = "--working-side", defaultValue = "256", description = "long side of the working copy, 0 = full size (default ${DEFAULT-VALUE})")
+    int workingSide;
+
+    @Option(names = "--at-working-size", description = "build perturbations on the working copy, not at the model's input size")
+    boolean atWorkingSize;
 
     @Option(names = "--no-antithetic", description = "independent samples instead of complementary pairs")
     boolean independent;
@@ -99,7 +106,7 @@ public final class BenchExplainCommand implements Callable<Integer> {
         }
         LimeExplainer.Settings base = LimeExplainer.Settings.defaults();
         LimeExplainer explainer = new LimeExplainer(base.withSamples(samples).withSeed(seed).withHide(hide)
-                .withBatchSize(batchSize).withAntithetic(!independent)
+                .withBatchSize(batchSize).withAntithetic(!independent).withWorkingLongSide(workingSide)
                 .withSegments(segments, base.minLesionSegments(), Math.max(segments, base.maxSegments())));
         LimeBench.Result r;
         String modelName;
@@ -109,11 +116,17 @@ public final class BenchExplainCommand implements Callable<Integer> {
         } else {
             try (LesionClassifier c = classifiers.open(modelDir)) {
                 modelName = String.valueOf(c.info());
+                if (!atWorkingSize) {
+                    explainer = new LimeExplainer(explainer.settings().withModelInputSize(ExplainCommand.modelInputSize(c)));
+                }
                 r = run(cases, LimeExplainer.probabilities(c), explainer);
             }
         }
-        System.out.printf("model: %s; %d samples, batch %d, hide %s, antithetic %s, threads %s%n", modelName, samples,
-                batchSize, hide, !independent, System.getProperty("ai.djl.pytorch.num_threads", "default"));
+        System.out.printf("model: %s; %d samples, batch %d, hide %s, antithetic %s, perturbations at %s, threads %s%n",
+                modelName, samples, batchSize, hide, !independent,
+                explainer.settings().modelInputSize() > 0 ? "model input size " + explainer.settings().modelInputSize()
+                        : "working size " + workingSide,
+                System.getProperty("ai.djl.pytorch.num_threads", "default"));
         if (perImage) {
             for (int i = 0; i < cases.size(); i++) {
                 var e = r.perCase().get(i);

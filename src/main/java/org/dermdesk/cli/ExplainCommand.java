@@ -20,6 +20,7 @@ import org.dermdesk.explain.HeatmapRenderer;
 import org.dermdesk.explain.HideStrategy;
 import org.dermdesk.explain.LimeExplainer;
 import org.dermdesk.imaging.ImageLoader;
+import org.dermdesk.ml.DjlLesionClassifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,6 +100,7 @@ public final class ExplainCommand implements Callable<Integer> {
         Explanation e;
         try (LesionClassifier classifier = classifiers.open(modelDir)) {
             long t1 = System.nanoTime();
+            explainer = new LimeExplainer(explainer.settings().withModelInputSize(modelInputSize(classifier)));
             ProgressListener progress = json ? ProgressListener.NONE
                     : (f, m) -> System.err.printf("\r%3.0f%% %s", f * 100, m);
             e = stability
@@ -121,6 +123,14 @@ public final class ExplainCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * DermDesk's models squash the whole image to n x n by area averaging: perturbations are then
+     * built directly at that size. Any other classifier gets them at the working size.
+     */
+    static int modelInputSize(LesionClassifier classifier) {
+        return classifier instanceof DjlLesionClassifier d ? d.card().input().size() : 0;
     }
 
     static Map<String, Object> toJson(Explanation e, Map<String, Long> timings) {

@@ -55,10 +55,15 @@ public final class LimeExplainer {
      * @param curveSteps        points per deletion / insertion curve (besides the start)
      * @param antithetic        draw samples in complementary pairs (z, 1-z): each segment is still kept
      *                          with probability 0.5, but the weight estimates vary less between seeds
+     * @param modelInputSize    when the classifier squashes every image to {@code n x n} by area
+     *                          averaging (as DermDesk's models do), n: perturbed images are then built
+     *                          directly at that size, as the classifier would have resized them, which
+     *                          saves most of the perturbation and preprocessing time; 0 = unknown, build
+     *                          them on the working copy
      */
     public record Settings(int samples, double kernelWidth, long seed, HideStrategy hide, int batchSize,
                            int segments, int minLesionSegments, int maxSegments, int workingLongSide,
-                           double ridgeAlpha, int curveSteps, boolean antithetic) {
+                           double ridgeAlpha, int curveSteps, boolean antithetic, int modelInputSize) {
 
         public Settings {
             Objects.requireNonNull(hide, "hide");
@@ -68,48 +73,54 @@ public final class LimeExplainer {
             if (!(kernelWidth > 0)) {
                 throw new IllegalArgumentException("kernel width must be positive");
             }
-            if (batchSize < 1 || segments < 2 || maxSegments < segments || curveSteps < 1 || ridgeAlpha < 0) {
+            if (batchSize < 1 || segments < 2 || maxSegments < segments || curveSteps < 1 || ridgeAlpha < 0
+                    || modelInputSize < 0 || workingLongSide < 0) {
                 throw new IllegalArgumentException("invalid explainer settings");
             }
         }
 
         public static Settings defaults() {
-            return new Settings(1000, 0.25, 42L, HideStrategy.BLUR, 64, 60, 20, 150, 256, 1.0, 20, true);
+            return new Settings(1000, 0.25, 42L, HideStrategy.BLUR, 64, 60, 20, 150, 256, 1.0, 20, true, 0);
         }
 
         public Settings withSamples(int n) {
             return new Settings(n, kernelWidth, seed, hide, batchSize, segments, minLesionSegments, maxSegments,
-                    workingLongSide, ridgeAlpha, curveSteps, antithetic);
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize);
         }
 
         public Settings withSeed(long s) {
             return new Settings(samples, kernelWidth, s, hide, batchSize, segments, minLesionSegments, maxSegments,
-                    workingLongSide, ridgeAlpha, curveSteps, antithetic);
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize);
         }
 
         public Settings withHide(HideStrategy h) {
             return new Settings(samples, kernelWidth, seed, h, batchSize, segments, minLesionSegments, maxSegments,
-                    workingLongSide, ridgeAlpha, curveSteps, antithetic);
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize);
         }
 
         public Settings withBatchSize(int b) {
             return new Settings(samples, kernelWidth, seed, hide, b, segments, minLesionSegments, maxSegments,
-                    workingLongSide, ridgeAlpha, curveSteps, antithetic);
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize);
         }
 
         public Settings withSegments(int wanted, int minLesion, int max) {
             return new Settings(samples, kernelWidth, seed, hide, batchSize, wanted, minLesion, max,
-                    workingLongSide, ridgeAlpha, curveSteps, antithetic);
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize);
         }
 
         public Settings withWorkingLongSide(int px) {
             return new Settings(samples, kernelWidth, seed, hide, batchSize, segments, minLesionSegments, maxSegments,
-                    px, ridgeAlpha, curveSteps, antithetic);
+                    px, ridgeAlpha, curveSteps, antithetic, modelInputSize);
+        }
+
+        public Settings withModelInputSize(int n) {
+            return new Settings(samples, kernelWidth, seed, hide, batchSize, segments, minLesionSegments, maxSegments,
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, n);
         }
 
         public Settings withAntithetic(boolean a) {
             return new Settings(samples, kernelWidth, seed, hide, batchSize, segments, minLesionSegments, maxSegments,
-                    workingLongSide, ridgeAlpha, curveSteps, a);
+                    workingLongSide, ridgeAlpha, curveSteps, a, modelInputSize);
         }
     }
 
@@ -166,8 +177,12 @@ public final class LimeExplainer {
     }
 
     /** The working copy, its superpixels and the perturbation builder. */
-    record Prepared(LesionImage original, LesionImage working, Segmentation segmentation, Perturber perturber,
+    record Prepared(LesionImage original, LesionImage working, Segmentation segmentation, Perturbations perturber,
                     long segmentationMs, long preparationMs) {
+
+        LesionImage image(boolean[] keep) {
+            return new LesionImage(original.source(), perturber.width(), perturber.height(), perturber.build(keep));
+        }
     }
 
     private static final class Run {
@@ -194,7 +209,19 @@ public final class LimeExplainer {
         long t1 = System.nanoTime();
         Segmentation seg = Slic.segment(working.rgb(), working.width(), working.height(), wanted, 10, 10);
         long t2 = System.nanoTime();
-        Perturber perturber = new Perturber(working.rgb(), seg, settings.hide());
+        Perturbations perturber;
+        if (settings.modelInputSize() > 0) {
+            int w = image.width();
+            int h = image.height();
+            int[] full = seg.labelsAt(w, h);
+            byte[] fill = switch (settings.hide()) {
+                case BLUR -> Perturber.blur(image.rgb(), w, h, Math.max(3, Math.max(w, h) / 20));
+                case MEAN_COLOUR -> Perturber.meanColour(image.rgb(), new Segmentation(w, h, seg.count(), full));
+            };
+            perturber = new ResampledPerturber(image.rgb(), fill, full, w, h, settings.modelInputSize(), settings.modelInputSize());
+        } else {
+            perturber = new Perturber(working.rgb(), seg, settings.hide()).at(working.width(), working.height());
+        }
         long t3 = System.nanoTime();
         LOG.debug("{} segments (wanted {}) on a {}x{} working copy", seg.count(), wanted, working.width(), working.height());
         return new Prepared(image, working, seg, perturber, ms(t2 - t1), ms(t1 - t0) + ms(t3 - t2));
@@ -219,7 +246,6 @@ public final class LimeExplainer {
         Run run = new Run();
         int d = p.segmentation().count();
         int n = settings.samples();
-        LesionImage working = p.working();
         // the random curve order draws from its own generator so that it does not depend on the samples
         SplittableRandom random = new SplittableRandom(seed);
         SplittableRandom orderRandom = random.split();
@@ -251,7 +277,7 @@ public final class LimeExplainer {
                 for (int j = 0; j < d; j++) {
                     keep[j] = z[i][j] != 0;
                 }
-                batch.add(working.withPixels(p.perturber().build(keep)));
+                batch.add(p.image(keep));
             }
             long t1 = System.nanoTime();
             double[] out = model.apply(batch);
@@ -334,10 +360,9 @@ public final class LimeExplainer {
                               Cancellation cancellation, ProgressListener progress, double from, double span) {
         int d = p.segmentation().count();
         int steps = Math.min(settings.curveSteps(), d);
-        LesionImage working = p.working();
         // point 0 of deletion = the full image (known), point 0 of insertion = everything hidden
         List<LesionImage> images = new ArrayList<>();
-        images.add(working.withPixels(p.perturber().filled()));
+        images.add(p.image(new boolean[d]));
         for (int[] order : orders) {
             for (int deletion = 1; deletion >= 0; deletion--) {
                 for (int s = 1; s <= steps; s++) {
@@ -349,7 +374,7 @@ public final class LimeExplainer {
                     for (int i = 0; i < m; i++) {
                         keep[order[i]] = deletion == 0;
                     }
-                    images.add(working.withPixels(p.perturber().build(keep)));
+                    images.add(p.image(keep));
                 }
             }
         }

@@ -5,7 +5,7 @@ package org.dermdesk.explain;
  * segmentation is turned into horizontal runs of one segment, and each perturbed image is the filled
  * image with the runs of the kept segments copied back with {@link System#arraycopy}.
  */
-final class Perturber {
+final class Perturber implements Perturbations {
 
     private final byte[] original;
     private final byte[] filled;
@@ -41,12 +41,32 @@ final class Perturber {
         }
     }
 
+    private int width;
+    private int height;
+
+    Perturber at(int w, int h) {
+        this.width = w;
+        this.height = h;
+        return this;
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
     byte[] filled() {
         return filled;
     }
 
     /** The image with the segments where {@code keep} is true shown and the rest filled. */
-    byte[] build(boolean[] keep) {
+    @Override
+    public byte[] build(boolean[] keep) {
         byte[] out = filled.clone();
         for (int r = 0; r < runStart.length; r++) {
             if (keep[runSegment[r]]) {
