@@ -80,7 +80,7 @@ public final class LimeExplainer {
         }
 
         public static Settings defaults() {
-            return new Settings(1000, 0.25, 42L, HideStrategy.BLUR, 64, 60, 20, 150, 256, 1.0, 20, true, 0);
+            return new Settings(1000, 0.25, 42L, HideStrategy.BLUR, 32, 60, 20, 100, 256, 1.0, 20, true, 0);
         }
 
         public Settings withSamples(int n) {

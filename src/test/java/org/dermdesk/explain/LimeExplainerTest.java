@@ -168,27 +168,31 @@ class LimeExplainerTest {
 
     @Test
     void hiddenSegmentsAreNeverBlack() {
-        for (HideStrategy hide : HideStrategy.values()) {
-            List<LesionImage> fed = new ArrayList<>();
-            Function<List<LesionImage>, double[]> model = images -> {
-                fed.addAll(images);
-                return regionModel().apply(images);
-            };
-            new LimeExplainer(LimeExplainer.Settings.defaults().withSamples(64).withHide(hide))
-                    .explain(noiseImage(), model, null, List.of(), ProgressListener.NONE, Cancellation.none());
-            LesionImage original = noiseImage();
-            int changed = 0;
-            for (LesionImage img : fed) {
-                byte[] rgb = img.rgb();
-                for (int p = 0; p < rgb.length; p += 3) {
-                    int sum = (rgb[p] & 0xFF) + (rgb[p + 1] & 0xFF) + (rgb[p + 2] & 0xFF);
-                    assertTrue(sum > 200, hide + ": a near-black pixel (" + sum + ") was fed to the model");
-                    if (rgb[p] != original.rgb()[p]) {
-                        changed++;
+        for (int modelSize : new int[] {0, 64}) {
+            for (HideStrategy hide : HideStrategy.values()) {
+                List<LesionImage> fed = new ArrayList<>();
+                Function<List<LesionImage>, double[]> model = images -> {
+                    fed.addAll(images);
+                    return regionModel().apply(images);
+                };
+                new LimeExplainer(LimeExplainer.Settings.defaults().withSamples(64).withHide(hide).withModelInputSize(modelSize))
+                        .explain(noiseImage(), model, null, List.of(), ProgressListener.NONE, Cancellation.none());
+                LesionImage first = fed.get(0);
+                assertEquals(modelSize == 0 ? W : modelSize, first.width(), "size of the images the model gets");
+                int changed = 0;
+                for (LesionImage img : fed) {
+                    byte[] rgb = img.rgb();
+                    for (int p = 0; p < rgb.length; p += 3) {
+                        int sum = (rgb[p] & 0xFF) + (rgb[p + 1] & 0xFF) + (rgb[p + 2] & 0xFF);
+                        assertTrue(sum > 200, hide + ": a near-black pixel (" + sum + ") was fed to the model");
+                        if (rgb[p] != first.rgb()[p]) {
+                            changed++;
+                        }
                     }
                 }
+                assertTrue(changed > fed.size() * first.width() * first.height() / 10,
+                        hide + " at " + modelSize + " changed too few pixels: " + changed);
             }
-            assertTrue(changed > 1000, hide + " changed too few pixels: " + changed);
         }
     }
 
@@ -225,9 +229,14 @@ class LimeExplainerTest {
         }
         Mask small = new Mask(W, H, m);
         LimeExplainer ex = explainer(50, 1);
-        int without = ex.prepare(noiseImage(), null).segmentation().count();
-        int with = ex.prepare(noiseImage(), small).segmentation().count();
-        assertTrue(with > without, with + " vs " + without);
-        assertTrue(with >= 100, "segments " + with);
+        int without = lesionSegments(ex.prepare(noiseImage(), null).segmentation(), small);
+        int with = lesionSegments(ex.prepare(noiseImage(), small).segmentation(), small);
+        assertTrue(with >= 2 * without && with >= 3, with + " vs " + without + " segments on the lesion");
+        assertTrue(ex.prepare(noiseImage(), small).segmentation().count() <= 120, "capped by maxSegments");
+    }
+
+    private static int lesionSegments(Segmentation seg, Mask lesion) {
+        return (int) java.util.stream.IntStream.range(0, W * H).filter(p -> lesion.pixels()[p] != 0)
+                .map(p -> seg.labels()[p]).distinct().count();
     }
 }
