@@ -47,8 +47,8 @@ public final class LimeExplainer {
      * @param hide              how hidden segments are filled
      * @param batchSize         images per model call
      * @param segments          wanted number of superpixels when the lesion extent is unknown
-     * @param minLesionSegments with a lesion mask, the segment count is raised so that the lesion gets
-     *                          about this many (capped by {@code maxSegments})
+     * @param minLesionSegments with a lesion mask, a small lesion gets a denser grid of its own so that it
+     *                          has about this many segments (total capped by {@code maxSegments})
      * @param maxSegments       upper bound on the wanted segment count
      * @param workingLongSide   long side of the working copy; 0 = work at full size
      * @param ridgeAlpha        ridge penalty
@@ -198,16 +198,15 @@ public final class LimeExplainer {
     Prepared prepare(LesionImage image, Mask lesionMask) {
         long t0 = System.nanoTime();
         LesionImage working = workingCopy(image, settings.workingLongSide());
-        int wanted = settings.segments();
-        if (lesionMask != null) {
-            double coverage = lesionMask.coverage();
-            if (coverage > 0) {
-                wanted = (int) Math.min(settings.maxSegments(),
-                        Math.max(wanted, Math.ceil(settings.minLesionSegments() / coverage)));
-            }
+        byte[] focus = null;
+        int focusSegments = 0;
+        if (lesionMask != null && lesionMask.area() > 0) {
+            focus = maskAt(lesionMask, working.width(), working.height());
+            focusSegments = Math.min(settings.minLesionSegments(), settings.maxSegments() - settings.segments());
         }
         long t1 = System.nanoTime();
-        Segmentation seg = Slic.segment(working.rgb(), working.width(), working.height(), wanted, 10, 10);
+        Segmentation seg = Slic.segment(working.rgb(), working.width(), working.height(), settings.segments(), 10, 10,
+                focus, focusSegments);
         long t2 = System.nanoTime();
         Perturbations perturber;
         if (settings.modelInputSize() > 0) {
@@ -223,8 +222,21 @@ public final class LimeExplainer {
             perturber = new Perturber(working.rgb(), seg, settings.hide()).at(working.width(), working.height());
         }
         long t3 = System.nanoTime();
-        LOG.debug("{} segments (wanted {}) on a {}x{} working copy", seg.count(), wanted, working.width(), working.height());
+        LOG.debug("{} segments on a {}x{} working copy", seg.count(), working.width(), working.height());
         return new Prepared(image, working, seg, perturber, ms(t2 - t1), ms(t1 - t0) + ms(t3 - t2));
+    }
+
+    /** A mask of any size sampled (nearest neighbour) at w x h. */
+    static byte[] maskAt(Mask mask, int w, int h) {
+        byte[] out = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            int my = Math.min(mask.height() - 1, (int) ((y + 0.5) * mask.height() / h));
+            for (int x = 0; x < w; x++) {
+                int mx = Math.min(mask.width() - 1, (int) ((x + 0.5) * mask.width() / w));
+                out[y * w + x] = mask.pixels()[my * mask.width() + mx];
+            }
+        }
+        return out;
     }
 
     static LesionImage workingCopy(LesionImage image, int longSide) {

@@ -27,6 +27,18 @@ public final class Slic {
      * @param iterations  k-means iterations (10 is plenty)
      */
     public static Segmentation segment(byte[] rgb, int w, int h, int segments, double compactness, int iterations) {
+        return segment(rgb, w, h, segments, compactness, iterations, null, 0);
+    }
+
+    /**
+     * Segments with a denser grid inside a focus region (the lesion): the region gets about
+     * {@code focusSegments} segments of its own, however small it is, and the rest of the image keeps
+     * the coarse grid of {@code segments}. Each centre searches and normalises distances by its own grid step.
+     *
+     * @param focus one byte per pixel, non-zero inside the region; null for a uniform grid
+     */
+    public static Segmentation segment(byte[] rgb, int w, int h, int segments, double compactness, int iterations,
+                                       byte[] focus, int focusSegments) {
         int n = w * h;
         if (rgb.length != n * 3) {
             throw new IllegalArgumentException("expected " + n * 3 + " bytes");
@@ -34,31 +46,66 @@ public final class Slic {
         segments = Math.max(1, Math.min(segments, n));
         float[] lab = smooth3x3(toLab(rgb, n), w, h);
         double step = Math.sqrt((double) n / segments);
+        int focusArea = 0;
+        int fx0 = w;
+        int fy0 = h;
+        int fx1 = -1;
+        int fy1 = -1;
+        if (focus != null) {
+            for (int p = 0; p < n; p++) {
+                if (focus[p] != 0) {
+                    focusArea++;
+                    fx0 = Math.min(fx0, p % w);
+                    fx1 = Math.max(fx1, p % w);
+                    fy0 = Math.min(fy0, p / w);
+                    fy1 = Math.max(fy1, p / w);
+                }
+            }
+        }
+        double fineStep = focusArea > 0 && focusSegments > 0 ? Math.sqrt((double) focusArea / focusSegments) : step;
+        boolean dense = fineStep < step * 0.8;
+        java.util.List<double[]> seeds = new java.util.ArrayList<>();
         int nx = Math.max(1, (int) Math.round(w / step));
         int ny = Math.max(1, (int) Math.round(h / step));
-        int k = nx * ny;
         double sx = (double) w / nx;
         double sy = (double) h / ny;
-        // centre features: l, a, b, x, y
-        double[] c = new double[k * 5];
-        int idx = 0;
+        double coarse = Math.max(sx, sy);
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
                 int x = Math.min(w - 1, (int) ((i + 0.5) * sx));
                 int y = Math.min(h - 1, (int) ((j + 0.5) * sy));
-                int[] best = lowestGradient(lab, w, h, x, y);
-                int p = best[1] * w + best[0];
-                c[idx * 5] = lab[p * 3];
-                c[idx * 5 + 1] = lab[p * 3 + 1];
-                c[idx * 5 + 2] = lab[p * 3 + 2];
-                c[idx * 5 + 3] = best[0];
-                c[idx * 5 + 4] = best[1];
-                idx++;
+                if (dense && focus[y * w + x] != 0) {
+                    continue;
+                }
+                seeds.add(new double[] {x, y, coarse});
             }
         }
-        double s = Math.max(sx, sy);
-        int radius = (int) Math.ceil(s);
-        double spatial = (compactness * compactness) / (s * s);
+        if (dense) {
+            for (double y = fy0 + fineStep / 2; y <= fy1; y += fineStep) {
+                for (double x = fx0 + fineStep / 2; x <= fx1; x += fineStep) {
+                    int xi = Math.min(w - 1, (int) x);
+                    int yi = Math.min(h - 1, (int) y);
+                    if (focus[yi * w + xi] != 0) {
+                        seeds.add(new double[] {xi, yi, fineStep});
+                    }
+                }
+            }
+        }
+        int k = seeds.size();
+        // centre features: l, a, b, x, y; and each centre's grid step
+        double[] c = new double[k * 5];
+        double[] cs = new double[k];
+        for (int idx = 0; idx < k; idx++) {
+            double[] seed = seeds.get(idx);
+            int[] best = lowestGradient(lab, w, h, (int) seed[0], (int) seed[1]);
+            int p = best[1] * w + best[0];
+            c[idx * 5] = lab[p * 3];
+            c[idx * 5 + 1] = lab[p * 3 + 1];
+            c[idx * 5 + 2] = lab[p * 3 + 2];
+            c[idx * 5 + 3] = best[0];
+            c[idx * 5 + 4] = best[1];
+            cs[idx] = seed[2];
+        }
         int[] label = new int[n];
         float[] dist = new float[n];
         double[] sum = new double[k * 5];
@@ -67,6 +114,8 @@ public final class Slic {
             java.util.Arrays.fill(dist, Float.MAX_VALUE);
             java.util.Arrays.fill(label, -1);
             for (int ci = 0; ci < k; ci++) {
+                int radius = (int) Math.ceil(cs[ci]);
+                double spatial = (compactness * compactness) / (cs[ci] * cs[ci]);
                 double cl = c[ci * 5];
                 double ca = c[ci * 5 + 1];
                 double cb = c[ci * 5 + 2];
@@ -118,7 +167,8 @@ public final class Slic {
                 }
             }
         }
-        return enforceConnectivity(label, w, h, Math.max(1, n / k / 4));
+        double smallest = dense ? fineStep : coarse;
+        return enforceConnectivity(label, w, h, Math.max(1, (int) (smallest * smallest / 4)));
     }
 
     private static int[] lowestGradient(float[] lab, int w, int h, int x, int y) {
