@@ -150,6 +150,7 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         m.put("artifact_share", finite(e.artifactShare()));
         m.put("outside_lesion_share", finite(e.outsideLesionShare()));
+        m.put("shortcut_alarm", LimeExplainer.shortcutSuspected(e));
         m.put("samples", e.samples());
         m.put("seed", e.seed());
         m.put("timings_ms", timings);
@@ -173,6 +174,10 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         if (!Double.isNaN(e.outsideLesionShare())) {
             sb.append(String.format("positive weight outside the lesion: %.0f%%%n", 100 * e.outsideLesionShare()));
+        }
+        if (LimeExplainer.shortcutSuspected(e)) {
+            sb.append("WARNING: much of the evidence for malignancy lies on artifacts or outside the lesion;"
+                    + " the score may rest on a shortcut rather than on the lesion.").append(System.lineSeparator());
         }
         sb.append("timings (ms): ").append(timings).append(System.lineSeparator());
         return sb.toString();
