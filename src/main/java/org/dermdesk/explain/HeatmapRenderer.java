@@ -8,7 +8,8 @@ import org.dermdesk.core.LesionImage;
  * Draws an explanation over its image: a diverging, colour-blind-safe map (blue = pushes towards
  * benign, near-white = no effect, orange = pushes towards malignant, after ColorBrewer's PuOr/RdBu
  * end colours), faint segment boundaries and a cyan outline around the top-k positive segments.
- * Each segment's opacity grows with the size of its weight, so neutral tissue stays visible.
+ * Weights are scaled by the 90th percentile of their sizes (larger ones saturate).
+ * Each segment's opacity grows with the square root of its weight's size, so neutral tissue stays visible.
  */
 public final class HeatmapRenderer {
 
@@ -87,16 +88,14 @@ public final class HeatmapRenderer {
         int h = e.height();
         int[] labels = e.segmentLabels();
         double[] weights = e.weights();
-        double max = 0;
-        for (double v : weights) {
-            max = Math.max(max, Math.abs(v));
-        }
+        double max = scale(weights);
         int[] segColour = new int[weights.length];
         double[] segAlpha = new double[weights.length];
         for (int s = 0; s < weights.length; s++) {
             double t = max > 0 ? weights[s] / max : 0;
             segColour[s] = colour(t);
-            segAlpha[s] = style.opacity() * Math.abs(t);
+            // square root: moderate weights stay visible; zero weight leaves the image untouched
+            segAlpha[s] = style.opacity() * Math.sqrt(Math.min(1, Math.abs(t)));
         }
         boolean[] top = topPositive(weights, style.topK());
         byte[] rgb = image.rgb();
@@ -126,6 +125,23 @@ public final class HeatmapRenderer {
             }
         }
         return out;
+    }
+
+    /**
+     * The |weight| that maps to the ends of the colour map: the 90th percentile (nearest rank) of the
+     * absolute weights, so that one outlying segment does not wash out all the others (larger weights
+     * saturate). 0 when all weights are 0.
+     */
+    static double scale(double[] weights) {
+        if (weights.length == 0) {
+            return 0;
+        }
+        double[] a = new double[weights.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = Math.abs(weights[i]);
+        }
+        java.util.Arrays.sort(a);
+        return a[Math.max(0, (int) Math.ceil(0.9 * a.length) - 1)];
     }
 
     /** Marks the {@code k} segments with the largest positive weights. */
