@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "dermdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "DermDesk: offline dermoscopy decision support (headless commands).",
         subcommands = {AnalyzeCommand.class, ExplainCommand.class, EvaluateCommand.class, TrainCommand.class, BenchCommand.class,
-                BenchExplainCommand.class})
+                BatchCommand.class, BenchExplainCommand.class})
 public final class DermDeskCommand {
 }

@@ -20,18 +20,25 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", description = "model folder to write (default: models/<name>)")
     Path out;
 
-    @Option(names = "--epochs", description = "maximum epochs (default: 30)")
+    @Option(names = "--epochs", description = "maximum epochs (default: the recipe's)")
     Integer epochs;
 
     @Option(names = "--max-images", defaultValue = "0", description = "train on this many images only (0 = all); for smoke tests")
     int maxImages;
+
+    /** The training recipes DermDesk knows. */
+    enum Recipe { SEED, RESNET_LITE }
+
+    @Option(names = "--recipe", defaultValue = "RESNET_LITE",
+            description = "seed (the notebook's 64 px CNN, reproduced) or resnet_lite (the shipped model); default: ${DEFAULT-VALUE}")
+    Recipe recipe;
 
     @Option(names = "--image-level-split", description = "use the seed's leaky image-level split (for comparison only)")
     boolean imageLevelSplit;
 
     @Override
     public Integer call() throws Exception {
-        TrainingOptions options = TrainingOptions.seedModel();
+        TrainingOptions options = recipe == Recipe.SEED ? TrainingOptions.seedModel() : TrainingOptions.resnetLite();
         if (imageLevelSplit) {
             options = options.withImageLevelSplit(options.name() + "-image-split");
         }

@@ -51,11 +51,35 @@ public final class Calibration {
 
     /** The temperature minimising binary log-loss of {@code sigmoid(logit / T)} on labelled logits. */
     public static double fitBinaryTemperature(float[] logits, boolean[] labels) {
+        return fitTemperature(t -> {
+            double[] p = new double[logits.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = sigmoid(logits[i] / t);
+            }
+            return p;
+        }, labels);
+    }
+
+    /** The temperature minimising the binary log-loss of the probabilities {@code probabilitiesAt} gives for it. */
+    public static double fitTemperature(java.util.function.DoubleFunction<double[]> probabilitiesAt, boolean[] labels) {
+        return goldenSection(t -> {
+            double[] p = probabilitiesAt.apply(t);
+            double nll = 0;
+            for (int i = 0; i < p.length; i++) {
+                double q = Math.min(1 - 1e-7, Math.max(1e-7, p[i]));
+                nll -= labels[i] ? Math.log(q) : Math.log(1 - q);
+            }
+            return nll;
+        });
+    }
+
+    /** The temperature minimising the seven-way cross-entropy of diagnosis logits (first seven of each row). */
+    public static double fitDiagnosisTemperature(float[][] logits, int[] diagnosis) {
         return goldenSection(t -> {
             double nll = 0;
             for (int i = 0; i < logits.length; i++) {
-                double p = Math.min(1 - 1e-7, Math.max(1e-7, sigmoid(logits[i] / t)));
-                nll -= labels[i] ? Math.log(p) : Math.log(1 - p);
+                double[] p = softmax(java.util.Arrays.copyOf(logits[i], 7), t);
+                nll -= Math.log(Math.max(1e-7, p[diagnosis[i]]));
             }
             return nll;
         });

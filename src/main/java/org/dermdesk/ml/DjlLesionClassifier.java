@@ -122,15 +122,17 @@ public final class DjlLesionClassifier implements LesionClassifier {
     }
 
     Prediction toPrediction(float[] logits) {
-        if ("seven_way".equals(card.output())) {
-            double[] p = Calibration.softmax(logits, card.temperature());
-            Map<Diagnosis, Double> diagnoses = new EnumMap<>(Diagnosis.class);
-            for (Diagnosis d : Diagnosis.values()) {
-                diagnoses.put(d, p[d.ordinal()]);
-            }
-            return new Prediction(Calibration.malignantShare(p), card.threshold(), diagnoses, info);
+        if (logits.length == 1) {
+            return new Prediction(Calibration.binaryProbability(logits[0], card.temperature()), card.threshold(), Map.of(), info);
         }
-        return new Prediction(Calibration.binaryProbability(logits[0], card.temperature()), card.threshold(), Map.of(), info);
+        double dxTemperature = card.diagnosisTemperature() == null ? 1 : card.diagnosisTemperature();
+        double[] dx = Calibration.softmax(java.util.Arrays.copyOf(logits, 7), dxTemperature);
+        Map<Diagnosis, Double> diagnoses = new EnumMap<>(Diagnosis.class);
+        for (Diagnosis d : Diagnosis.values()) {
+            diagnoses.put(d, dx[d.ordinal()]);
+        }
+        return new Prediction(MalignancyHead.fromOutput(card.output()).probability(logits, card.temperature()),
+                card.threshold(), diagnoses, info);
     }
 
     @Override

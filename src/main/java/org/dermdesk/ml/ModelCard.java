@@ -13,7 +13,9 @@ import java.util.Map;
  * Everything needed to use a trained model and to reproduce its numbers; stored as
  * {@code model-card.json} beside the weights.
  *
- * @param output       "binary" (one logit) or "seven_way" (HAM10000 diagnosis logits)
+ * @param output       "binary" (one logit, the seed); "seven_way" (p_malignant = mel + bcc + akiec of the
+ *                     diagnosis softmax) or "seven_way_binary" (p_malignant from the malignancy logit)
+ * @param diagnosisTemperature calibration temperature of the seven diagnosis logits (multi-task models)
  * @param temperature  calibration temperature fitted on validation (logits are divided by it)
  * @param threshold    operating threshold on the calibrated probability
  * @param thresholdRule how the threshold was chosen, in words
@@ -21,7 +23,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelCard(String name, String version, String architecture, InputSpec input, String output,
-                        double temperature, double threshold, String thresholdRule,
+                        double temperature, Double diagnosisTemperature, double threshold, String thresholdRule,
                         String weightsFile, String weightsSha256, long parameters,
                         Map<String, Object> split, Map<String, Object> training,
                         Map<String, Map<String, Object>> metrics, String dataLicence, String intendedUse) {
@@ -42,7 +44,7 @@ public record ModelCard(String name, String version, String architecture, InputS
     }
 
     public ModelCard withWeights(String file, String sha256) {
-        return new ModelCard(name, version, architecture, input, output, temperature, threshold, thresholdRule,
+        return new ModelCard(name, version, architecture, input, output, temperature, diagnosisTemperature, threshold, thresholdRule,
                 file, sha256, parameters, split, training, metrics, dataLicence, intendedUse);
     }
 }

@@ -15,14 +15,22 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.dermdesk.core.Checksums;
 import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.core.ImageReader;
 import org.dermdesk.core.ProgressListener;
@@ -41,35 +49,40 @@ public final class ModelTrainer {
 
     private final TrainingOptions options;
     private final ImageReader reader;
+    private final TrainingObjective objective;
 
     public ModelTrainer(TrainingOptions options, ImageReader reader) {
         this.options = options;
         this.reader = reader;
+        this.objective = options.multitask() ? new TrainingObjective.MultiTask() : new TrainingObjective.Binary();
     }
 
     public ModelCard train(Path dataDir, Path modelDir, ProgressListener progress) throws IOException, ImageLoadException {
         Files.createDirectories(modelDir.resolve("checkpoint"));
         List<LabeledImage> all = DatasetIndex.load(dataDir);
         if (options.maxImages() > 0 && all.size() > options.maxImages()) {
-            all = subsample(all, options.maxImages());
+            List<LabeledImage> copy = new ArrayList<>(all);
+            Collections.shuffle(copy, new Random(options.seed()));
+            all = new ArrayList<>(copy.subList(0, options.maxImages()));
         }
         Map<String, Split> split = options.groupByLesion()
                 ? DataSplitter.byLesion(all, options.seed()) : DataSplitter.byImage(all, options.seed());
         DataSplitter.write(modelDir.resolve("split.csv"), all, split);
         Map<Split, ImageCache> caches = new LinkedHashMap<>();
+        int threads = Runtime.getRuntime().availableProcessors();
         for (Split s : Split.values()) {
             List<LabeledImage> part = new ArrayList<>();
             for (LabeledImage img : all) {
                 if (split.get(img.imageId()) == s) part.add(img);
             }
-            caches.put(s, ImageCache.build(part, reader, options.input(), Runtime.getRuntime().availableProcessors()));
+            InputSpec spec = s == Split.TRAIN ? options.input().withSize(options.cacheSize()) : options.input();
+            caches.put(s, ImageCache.build(part, reader, spec, threads));
         }
         LOG.info("Split by {}: train {}, validation {}, test {} images", options.groupByLesion() ? "lesion" : "image",
                 caches.get(Split.TRAIN).size(), caches.get(Split.VALIDATION).size(), caches.get(Split.TEST).size());
 
         try (Model model = Model.newInstance(options.name(), Device.cpu(), "PyTorch")) {
-            Block block = Networks.build(options.architecture());
-            model.setBlock(block);
+            model.setBlock(Networks.build(options.architecture()));
             TrainingLog log = fit(model, caches.get(Split.TRAIN), caches.get(Split.VALIDATION), modelDir, progress);
             return finish(model, caches, modelDir, log);
         }
@@ -79,8 +92,8 @@ public final class ModelTrainer {
             throws IOException {
         Path checkpoints = modelDir.resolve("checkpoint");
         TrainingLog log = TrainingLog.readOrNew(checkpoints);
-        Optimizer sgd = Optimizer.sgd().setLearningRateTracker(Tracker.fixed(options.learningRate())).build();
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.sigmoidBinaryCrossEntropyLoss()).optOptimizer(sgd);
+        int stepsPerEpoch = train.size() / options.batchSize();
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(optimizer(stepsPerEpoch));
         int size = options.input().size();
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(new Shape(options.batchSize(), 3, size, size));
@@ -91,15 +104,16 @@ public final class ModelTrainer {
             }
             List<Parameter> l2 = Networks.SEED_CNN_64.equals(options.architecture())
                     ? Networks.seedL2Weights(model.getBlock()) : List.of();
+            TrainingBatches batches = new TrainingBatches(train, options);
             for (int epoch = log.lastEpoch() + 1; epoch < options.epochs(); epoch++) {
-                if (epoch - log.bestEpoch() > options.patience() && log.bestEpoch() >= 0) {
+                if (log.bestEpoch() >= 0 && epoch - log.bestEpoch() > options.patience()) {
                     LOG.info("Early stop: no validation AUC gain for {} epochs", options.patience());
                     break;
                 }
                 long start = System.nanoTime();
-                double loss = trainEpoch(trainer, train, l2, epoch);
+                double loss = trainEpoch(trainer, batches, l2, epoch);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                double auc = BinaryMetrics.auc(probabilities(trainer, validation, 1.0), labels(validation));
+                double auc = BinaryMetrics.auc(objective.validationScores(logits(trainer, validation)), labels(validation));
                 log = log.after(epoch, auc, loss, train.size() / seconds, seconds);
                 saveParams(model, checkpoints, "last");
                 if (log.bestEpoch() == epoch) {
@@ -115,29 +129,26 @@ public final class ModelTrainer {
         return log;
     }
 
-    private double trainEpoch(Trainer trainer, ImageCache train, List<Parameter> l2, int epoch) {
-        int[] order = shuffled(train.size(), options.seed() * 31 + epoch);
-        int size = options.input().size();
-        int stride = 3 * size * size;
-        float[] x = new float[options.batchSize() * stride];
-        float[] y = new float[options.batchSize()];
+    private Optimizer optimizer(int stepsPerEpoch) {
+        if (!options.adam()) {
+            return Optimizer.sgd().setLearningRateTracker(Tracker.fixed(options.learningRate())).build();
+        }
+        Tracker cosine = Tracker.cosine().setBaseValue(options.learningRate())
+                .optFinalValue(options.learningRate() / 50).setMaxUpdates(Math.max(1, stepsPerEpoch * options.epochs())).build();
+        return Optimizer.adam().optLearningRateTracker(cosine).optWeightDecays(1e-4f).build();
+    }
+
+    private double trainEpoch(Trainer trainer, TrainingBatches batches, List<Parameter> l2, int epoch) {
         double lossSum = 0;
-        int batches = 0;
-        for (int from = 0; from < order.length; from += options.batchSize()) {
-            int n = Math.min(options.batchSize(), order.length - from);
-            if (n < 2) {
-                break; // batch norm needs more than one sample
-            }
-            train.fill(order, from, n, x);
-            for (int k = 0; k < n; k++) {
-                y[k] = train.image(order[from + k]).malignant() ? 1f : 0f;
-            }
-            try (NDManager batch = trainer.getManager().newSubManager()) {
-                NDArray input = batch.create(java.nio.FloatBuffer.wrap(x, 0, n * stride), new Shape(n, 3, size, size));
-                NDArray label = batch.create(java.nio.FloatBuffer.wrap(y, 0, n), new Shape(n, 1));
+        int count = 0;
+        Random random = new Random(options.seed() * 31 + epoch);
+        for (TrainingBatches.Batch b : batches.epoch(random)) {
+            try (NDManager m = trainer.getManager().newSubManager()) {
+                int size = options.input().size();
+                NDArray input = m.create(FloatBuffer.wrap(b.x(), 0, b.n() * 3 * size * size), new Shape(b.n(), 3, size, size));
                 try (GradientCollector gc = trainer.newGradientCollector()) {
                     NDArray logits = trainer.forward(new NDList(input)).singletonOrThrow();
-                    NDArray loss = trainer.getLoss().evaluate(new NDList(label), new NDList(logits));
+                    NDArray loss = objective.loss(logits, b, m);
                     lossSum += loss.getFloat();
                     for (Parameter w : l2) {
                         loss = loss.add(w.getArray().square().sum().mul(Networks.SEED_L2));
@@ -146,35 +157,30 @@ public final class ModelTrainer {
                 }
                 trainer.step();
             }
-            batches++;
+            count++;
         }
-        return lossSum / Math.max(1, batches);
+        return lossSum / Math.max(1, count);
     }
 
-    /** Calibrated (at {@code temperature}) malignant probabilities of every cached image, in inference mode. */
-    static double[] probabilities(Trainer trainer, ImageCache cache, double temperature) {
-        float[] logits = logits(trainer, cache);
-        double[] p = new double[logits.length];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = Calibration.binaryProbability(logits[i], temperature);
-        }
-        return p;
-    }
-
-    static float[] logits(Trainer trainer, ImageCache cache) {
+    /** Raw network outputs of every cached image, in inference mode: one row per image. */
+    static float[][] logits(Trainer trainer, ImageCache cache) {
         int size = cache.spec().size();
         int batchSize = 128;
         float[] x = new float[batchSize * 3 * size * size];
         int[] identity = new int[cache.size()];
         for (int i = 0; i < identity.length; i++) identity[i] = i;
-        float[] out = new float[cache.size()];
+        float[][] out = new float[cache.size()][];
         for (int from = 0; from < cache.size(); from += batchSize) {
             int n = Math.min(batchSize, cache.size() - from);
             cache.fill(identity, from, n, x);
             try (NDManager batch = trainer.getManager().newSubManager()) {
-                NDArray input = batch.create(java.nio.FloatBuffer.wrap(x, 0, n * 3 * size * size), new Shape(n, 3, size, size));
-                float[] l = trainer.evaluate(new NDList(input)).singletonOrThrow().toFloatArray();
-                System.arraycopy(l, 0, out, from, n);
+                NDArray input = batch.create(FloatBuffer.wrap(x, 0, n * 3 * size * size), new Shape(n, 3, size, size));
+                NDArray result = trainer.evaluate(new NDList(input)).singletonOrThrow();
+                int k = (int) (result.size() / n);
+                float[] flat = result.toFloatArray();
+                for (int i = 0; i < n; i++) {
+                    out[from + i] = java.util.Arrays.copyOfRange(flat, i * k, (i + 1) * k);
+                }
             }
         }
         return out;
@@ -187,61 +193,62 @@ public final class ModelTrainer {
     }
 
     private ModelCard finish(Model model, Map<Split, ImageCache> caches, Path modelDir, TrainingLog log) throws IOException {
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.sigmoidBinaryCrossEntropyLoss());
-        Map<String, Map<String, Object>> metrics = new LinkedHashMap<>();
-        double temperature;
-        double threshold;
-        try (Trainer evaluator = model.newTrainer(config)) {
-            ImageCache validation = caches.get(Split.VALIDATION);
-            boolean[] yVal = labels(validation);
-            float[] valLogits = logits(evaluator, validation);
-            temperature = Calibration.fitBinaryTemperature(valLogits, yVal);
-            double[] pVal = probabilities(evaluator, validation, temperature);
-            threshold = BinaryMetrics.thresholdForSensitivity(pVal, yVal, TARGET_SENSITIVITY);
-            metrics.put("validation", BinaryMetrics.of(pVal, yVal, threshold).asMap());
-            ImageCache test = caches.get(Split.TEST);
-            double[] pTest = probabilities(evaluator, test, temperature);
-            boolean[] yTest = labels(test);
-            metrics.put("test", BinaryMetrics.of(pTest, yTest, threshold).asMap());
-            double[] pTestRaw = probabilities(evaluator, test, 1.0);
-            metrics.get("test").put("ece_15_bins_uncalibrated",
-                    BinaryMetrics.round(BinaryMetrics.expectedCalibrationError(pTestRaw, yTest, BinaryMetrics.ECE_BINS)));
-            for (DataSource source : DataSource.values()) {
-                SubsetMetrics.bySource(test, pTest, source, threshold).ifPresent(m -> metrics.put("test_" + source.key(), m));
-            }
+        ImageCache validation = caches.get(Split.VALIDATION);
+        ImageCache test = caches.get(Split.TEST);
+        float[][] valLogits;
+        float[][] testLogits;
+        try (Trainer evaluator = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()))) {
+            valLogits = logits(evaluator, validation);
+            testLogits = logits(evaluator, test);
         }
+        ModelEvaluation evaluation = ModelEvaluation.calibrateAndMeasure(objective, validation, valLogits, test, testLogits,
+                TARGET_SENSITIVITY);
+
         String weightsFile = options.name() + "-0000.params";
         Files.deleteIfExists(modelDir.resolve(weightsFile));
         model.setProperty("Epoch", "0");
         model.save(modelDir, options.name());
-        String sha = org.dermdesk.core.Checksums.sha256(modelDir.resolve(weightsFile));
-        Map<String, Object> splitInfo = new LinkedHashMap<>();
-        splitInfo.put("file", "split.csv");
-        splitInfo.put("grouping", options.groupByLesion() ? "lesion_id (ISIC 2017: one lesion per image)" : "image (seed protocol, leaks lesions)");
-        splitInfo.put("fractions", Map.of("train", DataSplitter.TRAIN_FRACTION, "validation", DataSplitter.VALIDATION_FRACTION,
-                "test", 1 - DataSplitter.TRAIN_FRACTION - DataSplitter.VALIDATION_FRACTION));
-        splitInfo.put("stratified_by", "source and malignancy");
-        splitInfo.put("seed", options.seed());
-        splitInfo.put("sources", "../shared/data ham10000 (200x150) + isic2017 (256x256)");
-        Map<String, Object> training = new LinkedHashMap<>();
-        training.put("framework", "DJL 0.36.0, PyTorch 2.7.1 CPU");
-        training.put("optimizer", "SGD, learning rate " + options.learningRate() + ", no momentum; L2 0.001 on conv2, conv3, dense1");
-        training.put("loss", "sigmoid binary cross-entropy");
-        training.put("batch_size", options.batchSize());
-        training.put("epochs_run", log.lastEpoch() + 1);
-        training.put("best_epoch", log.bestEpoch() + 1);
-        training.put("selection", "best validation AUC, patience " + options.patience());
-        training.put("train_seconds", Math.round(log.totalSeconds()));
-        training.put("median_images_per_second", Math.round(log.medianImagesPerSecond()));
-        training.put("augmentation", "none (as the seed)");
-        ModelCard card = new ModelCard(options.name(), options.version(), options.architecture(), options.input(), "binary",
-                temperature, threshold,
+        String sha = Checksums.sha256(modelDir.resolve(weightsFile));
+        ModelCard card = new ModelCard(options.name(), options.version(), options.architecture(), options.input(),
+                evaluation.head().output(), evaluation.temperature(), evaluation.diagnosisTemperature(), evaluation.threshold(),
                 "highest threshold with sensitivity >= 0.95 on the validation split (calibrated probability)",
-                weightsFile, sha, countParameters(model.getBlock()), splitInfo, training, metrics,
+                weightsFile, sha, countParameters(model.getBlock()), splitInfo(), trainingInfo(log), evaluation.metrics(),
                 "Trained on HAM10000 (CC BY-NC 4.0) and ISIC 2017 (CC-0 / CC BY-NC) images: the weights are for non-commercial use.",
                 "Decision support for dermatologists reviewing one dermoscopic image; not a diagnosis.");
         card.write(modelDir);
         return card;
+    }
+
+    private Map<String, Object> splitInfo() {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("file", "split.csv");
+        info.put("grouping", options.groupByLesion() ? "lesion_id (ISIC 2017: one lesion per image)" : "image (seed protocol, leaks lesions)");
+        info.put("fractions", Map.of("train", DataSplitter.TRAIN_FRACTION, "validation", DataSplitter.VALIDATION_FRACTION,
+                "test", Math.round((1 - DataSplitter.TRAIN_FRACTION - DataSplitter.VALIDATION_FRACTION) * 100) / 100.0));
+        info.put("stratified_by", "source and malignancy");
+        info.put("seed", options.seed());
+        info.put("sources", "../shared/data ham10000 (200x150) + isic2017 (256x256)");
+        return info;
+    }
+
+    private Map<String, Object> trainingInfo(TrainingLog log) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("framework", "DJL 0.36.0, PyTorch 2.7.1 CPU");
+        t.put("optimizer", options.adam()
+                ? "Adam, learning rate " + options.learningRate() + " cosine-decayed to 1/50, weight decay 1e-4"
+                : "SGD, learning rate " + options.learningRate() + ", no momentum; L2 0.001 on conv2, conv3, dense1");
+        t.put("loss", objective.description());
+        t.put("batch_size", options.batchSize());
+        t.put("epochs_run", log.lastEpoch() + 1);
+        t.put("best_epoch", log.bestEpoch() + 1);
+        t.put("selection", "best validation AUC, patience " + options.patience());
+        t.put("train_seconds", Math.round(log.totalSeconds()));
+        t.put("median_images_per_second", Math.round(log.medianImagesPerSecond()));
+        t.put("augmentation", options.augment()
+                ? "random crop 70-100% area (aspect 0.82-1.22) from a " + options.cacheSize() + " px copy, flips, 90-degree turns, brightness/contrast/saturation +-15%"
+                : "none (as the seed)");
+        t.put("validation_auc_by_epoch", log.epochs().stream().map(e -> BinaryMetrics.round(e.validationAuc())).toList());
+        return t;
     }
 
     static long countParameters(Block block) {
@@ -253,39 +260,18 @@ public final class ModelTrainer {
     }
 
     private static void saveParams(Model model, Path dir, String tag) throws IOException {
-        Path file = dir.resolve(tag + ".params");
         Path tmp = dir.resolve(tag + ".params.tmp");
-        try (var out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp)))) {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
             model.getBlock().saveParameters(out);
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, dir.resolve(tag + ".params"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void loadParams(Model model, Path dir, String tag) throws IOException {
-        try (var in = new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(dir.resolve(tag + ".params"))))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(tag + ".params"))))) {
             model.getBlock().loadParameters(model.getNDManager(), in);
         } catch (MalformedModelException e) {
             throw new IOException("checkpoint " + dir.resolve(tag + ".params") + " is damaged: " + e.getMessage(), e);
         }
     }
-
-    private static int[] shuffled(int n, long seed) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Random r = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
-    }
-
-    private List<LabeledImage> subsample(List<LabeledImage> all, int n) {
-        List<LabeledImage> copy = new ArrayList<>(all);
-        java.util.Collections.shuffle(copy, new Random(options.seed()));
-        return new ArrayList<>(copy.subList(0, n));
-    }
-
 }

@@ -6,10 +6,13 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +20,10 @@ import java.util.List;
 public final class Networks {
 
     public static final String SEED_CNN_64 = "seed-cnn-64";
+    /** A small residual network for CPU: 96 px input, 7 diagnosis logits plus one malignancy logit. */
+    public static final String RESNET_LITE = "resnet-lite";
+    /** Outputs of the multi-task networks: logits 0..6 are the HAM10000 diagnoses, 7 is malignant-vs-benign. */
+    public static final int MULTITASK_OUTPUTS = 8;
 
     /** The Keras L2 factor the seed put on its second and third convolutions and its hidden dense layer. */
     public static final float SEED_L2 = 0.001f;
@@ -27,6 +34,9 @@ public final class Networks {
     public static Block build(String architecture) {
         if (SEED_CNN_64.equals(architecture)) {
             return seedCnn();
+        }
+        if (RESNET_LITE.equals(architecture)) {
+            return resnetLite();
         }
         throw new IllegalArgumentException("unknown architecture: " + architecture);
     }
@@ -62,5 +72,44 @@ public final class Networks {
                 .add(Activation::relu)
                 .add(Linear.builder().setUnits(1).build());
         return net;
+    }
+
+    /**
+     * Stem (3x3 stride 2, 24) then residual stages of 32, 64, 128 (each halving the size) and 192,
+     * global average pooling, dropout, eight logits. About 0.9 M parameters, sized to train on two cores.
+     */
+    static Block resnetLite() {
+        SequentialBlock net = new SequentialBlock()
+                .add(conv(24, 3, 2))
+                .add(BatchNorm.builder().build())
+                .add(Activation::relu)
+                .add(residual(24, 32, 2))
+                .add(residual(32, 64, 2))
+                .add(residual(64, 128, 2))
+                .add(residual(128, 192, 1))
+                .add(Pool.globalAvgPool2dBlock())
+                .add(Dropout.builder().optRate(0.2f).build())
+                .add(Linear.builder().setUnits(MULTITASK_OUTPUTS).build());
+        return net;
+    }
+
+    private static Block residual(int in, int out, int stride) {
+        SequentialBlock main = new SequentialBlock()
+                .add(conv(out, 3, stride))
+                .add(BatchNorm.builder().build())
+                .add(Activation::relu)
+                .add(conv(out, 3, 1))
+                .add(BatchNorm.builder().build());
+        Block shortcut = stride == 1 && in == out ? Blocks.identityBlock()
+                : new SequentialBlock().add(conv(out, 1, stride)).add(BatchNorm.builder().build());
+        return new SequentialBlock()
+                .add(new ParallelBlock(paths -> new NDList(paths.get(0).singletonOrThrow().add(paths.get(1).singletonOrThrow())),
+                        List.of(main, shortcut)))
+                .add(Activation::relu);
+    }
+
+    private static Block conv(int filters, int kernel, int stride) {
+        return Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).optStride(new Shape(stride, stride))
+                .optPadding(new Shape(kernel / 2, kernel / 2)).setFilters(filters).optBias(false).build();
     }
 }

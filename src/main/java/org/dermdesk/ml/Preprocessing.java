@@ -15,7 +15,8 @@ public final class Preprocessing {
 
     /** Step 1: the image resized to the network's square input, RGB bytes. */
     public static byte[] resize(LesionImage image, InputSpec spec) {
-        return Rasters.resizeArea(image.rgb(), image.width(), image.height(), spec.size(), spec.size());
+        byte[] small = Rasters.resizeArea(image.rgb(), image.width(), image.height(), spec.size(), spec.size());
+        return spec.colorConstancy() ? ColorConstancy.shadesOfGrey(small) : small;
     }
 
     /** Step 2: RGB bytes to normalised planar floats (C,H,W), written into {@code out} at {@code offset}. */

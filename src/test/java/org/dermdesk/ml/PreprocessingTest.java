@@ -20,7 +20,7 @@ class PreprocessingTest {
     @Test
     void trainingPipelineFeedsTheNetworkExactlyWhatInferenceDoes() throws Exception {
         Path file = SyntheticLesions.writeJpeg(dir.resolve("lesion.jpg"), 600, 450, 7);
-        InputSpec spec = new InputSpec(64, new float[] {0.6f, 0.5f, 0.4f}, new float[] {0.2f, 0.25f, 0.3f});
+        InputSpec spec = new InputSpec(64, new float[] {0.6f, 0.5f, 0.4f}, new float[] {0.2f, 0.25f, 0.3f}, true);
         LabeledImage labeled = new LabeledImage("lesion", file, "L1", DataSource.HAM10000, Diagnosis.NV, false, 40, "female", "back");
 
         ImageCache cache = ImageCache.build(List.of(labeled), ImageLoader::load, spec, 1);
@@ -36,7 +36,7 @@ class PreprocessingTest {
         byte[] rgb = new byte[2 * 2 * 3];
         rgb[0] = (byte) 255; // red of pixel 0
         rgb[4] = (byte) 51;  // green of pixel 1
-        InputSpec spec = new InputSpec(2, new float[] {0.5f, 0f, 0f}, new float[] {0.5f, 1f, 1f});
+        InputSpec spec = new InputSpec(2, new float[] {0.5f, 0f, 0f}, new float[] {0.5f, 1f, 1f}, false);
         float[] out = new float[12];
         Preprocessing.normalise(rgb, spec, out, 0);
         assertEquals(1f, out[0], 1e-6);       // (1 - 0.5) / 0.5

@@ -1,0 +1,257 @@
+package org.dermdesk.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.dermdesk.core.AnalyzedImage;
+import org.dermdesk.core.CaseAnalyzer;
+import org.dermdesk.core.CaseDetails;
+import org.dermdesk.core.CaseRecord;
+import org.dermdesk.core.Checksums;
+import org.dermdesk.core.ImageLoadException;
+import org.dermdesk.ml.ModelCard;
+import org.dermdesk.report.CaseLog;
+import org.dermdesk.report.ClinicalWording;
+import org.dermdesk.report.MetadataImport;
+import org.dermdesk.report.PageSize;
+import org.dermdesk.report.PdfReportExporter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Analyses every image in a folder: one case-log row (and optionally one PDF) per good image, a
+ * progress bar on stderr, bad files named as they occur and listed at the end. Re-running with the same
+ * {@code --csv} resumes: images whose SHA-256 is already in the log are skipped.
+ */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = "Analyse every image in a folder into a case log (and PDFs). Resumable. "
+                + "Exit code 1 if any image failed, 2 on a usage or file error.")
+public final class BatchCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchCommand.class);
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "tif", "tiff");
+    private static final int BAR = 30;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "folder of images (JPEG, PNG, BMP, TIFF; not recursive)")
+    Path dir;
+
+    @Option(names = "--csv", required = true, paramLabel = "OUT.csv", description = "case log to append to (created if missing)")
+    Path csv;
+
+    @Option(names = "--pdf-dir", paramLabel = "DIR", description = "write one PDF summary per good image here")
+    Path pdfDir;
+
+    @Option(names = "--metadata", paramLabel = "CSV", description = "ISIC/HAM-style metadata (age, sex, site) matched by file name")
+    Path metadata;
+
+    @Option(names = "--page-size", paramLabel = "SIZE", defaultValue = "A4", description = "PDF paper: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    PageSize pageSize;
+
+    @Mixin
+    ModelOption model;
+
+    private final CaseAnalyzer injected;
+    private final Map<String, String> injectedMetrics;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /** The command line's constructor: analyses with the model from {@code --model} (or the shipped one). */
+    public BatchCommand() {
+        this(null, Map.of(), System.out, System.err);
+    }
+
+    /**
+     * A batch over a given pipeline (the GUI, other wiring, tests).
+     *
+     * @param validationMetrics the model's validation metrics as printed on the PDFs, label to value
+     */
+    public BatchCommand(CaseAnalyzer analyzer, Map<String, String> validationMetrics, PrintStream out, PrintStream err) {
+        this.injected = analyzer;
+        this.injectedMetrics = validationMetrics;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(dir)) {
+            err.println("batch: " + dir + " is not a folder");
+            return 2;
+        }
+        if (!CaseLog.isCaseLogOrAbsent(csv)) {
+            err.println("batch: " + csv + " exists and is not a DermDesk case log; choose another --csv file");
+            return 2;
+        }
+        if (injected != null) {
+            return run(injected, injectedMetrics);
+        }
+        try (Pipeline pipeline = Pipeline.open(model.dir())) {
+            return run(CaseAnalyzer.of(pipeline.analyzer()), metricsOf(pipeline.classifier().card()));
+        }
+    }
+
+    private int run(CaseAnalyzer analyzer, Map<String, String> metrics) throws IOException {
+        MetadataImport.Result meta = null;
+        if (metadata != null) {
+            meta = MetadataImport.read(metadata);
+            err.println("Metadata: " + meta.size() + " images in " + metadata.getFileName()
+                    + (meta.problems().isEmpty() ? "" : ", " + meta.problems().size() + " rows skipped:"));
+            meta.problems().stream().limit(20).forEach(p -> err.println("  " + metadata.getFileName() + " " + p));
+            if (meta.problems().size() > 20) {
+                err.println("  ... and " + (meta.problems().size() - 20) + " more");
+            }
+        }
+        CaseLog.Contents existing = CaseLog.read(csv);
+        existing.problems().forEach(p -> err.println("Case log " + csv.getFileName() + ": " + p));
+        Set<String> done = new java.util.HashSet<>(existing.imageHashes());
+        CaseLog log = new CaseLog(csv);
+        PdfReportExporter pdf = null;
+        if (pdfDir != null) {
+            Files.createDirectories(pdfDir);
+            pdf = PdfReportExporter.create(pageSize, metrics);
+        }
+
+        List<Path> images = listImages();
+        Map<Path, String> bad = new LinkedHashMap<>();
+        int added = 0;
+        int skipped = 0;
+        int suspicious = 0;
+        for (int i = 0; i < images.size(); i++) {
+            Path image = images.get(i);
+            progress(i, images.size(), image.getFileName().toString());
+            String sha;
+            try {
+                sha = Checksums.sha256(image);
+            } catch (IOException e) {
+                fail(bad, image, "cannot be read (" + e.getMessage() + ")");
+                continue;
+            }
+            if (done.contains(sha)) {
+                skipped++;
+                continue;
+            }
+            AnalyzedImage result;
+            try {
+                result = analyzer.analyze(image);
+            } catch (ImageLoadException e) {
+                fail(bad, image, e.getMessage());
+                continue;
+            } catch (RuntimeException e) {
+                LOG.warn("Analysis failed for one image", e);
+                fail(bad, image, image.getFileName() + ": analysis failed (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+                continue;
+            }
+            String caseId = stem(image.getFileName().toString());
+            CaseDetails details = meta == null ? CaseDetails.none() : meta.find(image).orElse(CaseDetails.none());
+            CaseRecord record = CaseRecord.of(Instant.now(), caseId, image.toAbsolutePath(), sha, details, result);
+            if (pdf != null) { // the PDF first: a row in the log means "done" to a resumed run
+                try {
+                    pdf.export(record, pdfFile(caseId, sha));
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("PDF export failed for one image", e);
+                    fail(bad, image, image.getFileName() + ": the PDF could not be written (" + e.getMessage() + ")");
+                    continue;
+                }
+            }
+            log.append(record);
+            done.add(sha);
+            added++;
+            if (record.prediction().malignant()) {
+                suspicious++;
+            }
+        }
+        progress(images.size(), images.size(), "");
+        err.println();
+
+        out.printf(Locale.ROOT, "%d images in %s: %d analysed and added to %s (%d suspicious), %d already in the log, %d failed.%n",
+                images.size(), dir, added, csv, suspicious,
+                skipped, bad.size());
+        if (pdf != null) {
+            out.println("PDF summaries in " + pdfDir);
+        }
+        if (!bad.isEmpty()) {
+            out.println("Files that could not be analysed:");
+            bad.values().forEach(m -> out.println("  " + m));
+        }
+        out.flush();
+        return bad.isEmpty() ? 0 : 1;
+    }
+
+    private List<Path> listImages() throws IOException {
+        List<Path> images = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                String name = p.getFileName().toString();
+                int dot = name.lastIndexOf('.');
+                String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+                if (!name.startsWith(".") && IMAGE_EXTENSIONS.contains(ext) && !Files.isDirectory(p)) {
+                    images.add(p);
+                }
+            }
+        }
+        images.sort(null);
+        return images;
+    }
+
+    private Path pdfFile(String caseId, String sha) {
+        String safe = caseId.replaceAll("[^\\p{L}\\p{N}._-]", "_");
+        Path p = pdfDir.resolve(safe + ".pdf");
+        return Files.exists(p) ? pdfDir.resolve(safe + "-" + sha.substring(0, 8) + ".pdf") : p;
+    }
+
+    private void fail(Map<Path, String> bad, Path image, String message) {
+        bad.put(image, message);
+        err.print("\r\033[K"); // clear the progress line
+        err.println("  bad file: " + message);
+    }
+
+    private void progress(int done, int total, String current) {
+        int filled = total == 0 ? BAR : done * BAR / total;
+        String name = current.length() > 40 ? current.substring(0, 37) + "..." : current;
+        err.printf(Locale.ROOT, "\r[%s%s] %d/%d %3d%% %s\033[K", "#".repeat(filled), "-".repeat(BAR - filled),
+                done, total, total == 0 ? 100 : done * 100 / total, name);
+        err.flush();
+    }
+
+    private static String stem(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** The model card's test (else validation) metrics, as printed on each PDF. */
+    static Map<String, String> metricsOf(ModelCard card) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (card == null || card.metrics() == null) {
+            return m;
+        }
+        String split = card.metrics().containsKey("test") ? "test" : "validation";
+        Map<String, Object> values = card.metrics().get(split);
+        if (values == null) {
+            return m;
+        }
+        values.forEach((k, v) -> {
+            if (v instanceof Number n) {
+                m.put(k.replace('_', ' '), String.format(Locale.ROOT, n instanceof Integer || n instanceof Long ? "%s" : "%.3f",
+                        n instanceof Integer || n instanceof Long ? n.toString() : n.doubleValue()));
+            }
+        });
+        m.put("on", split + " split");
+        m.put("threshold", ClinicalWording.percent(card.threshold()));
+        return m;
+    }
+}

@@ -1,0 +1,48 @@
+package org.dermdesk.core;
+
+/**
+ * What the user entered about the patient and lesion: the only patient data DermDesk holds.
+ *
+ * <p><b>Never log these values</b> (not even at debug level): {@link #toString()} deliberately
+ * prints only which fields are filled in, so that a record passed to a logger by mistake leaks nothing.
+ * They are written only to the case log and the PDF the user asks for.
+ *
+ * @param age           age in years, or null when not given
+ * @param sex           free text as entered or imported ("female", "male"...), or null
+ * @param bodySite      anatomical site ("back", "lower extremity"...), or null
+ * @param reviewerNotes the reviewing clinician's notes, any length and language, or null
+ */
+public record CaseDetails(Integer age, String sex, String bodySite, String reviewerNotes) {
+
+    private static final CaseDetails NONE = new CaseDetails(null, null, null, null);
+
+    public CaseDetails {
+        if (age != null && (age < 0 || age > 130)) {
+            throw new IllegalArgumentException("age out of range");
+        }
+        sex = blankToNull(sex);
+        bodySite = blankToNull(bodySite);
+        reviewerNotes = blankToNull(reviewerNotes);
+    }
+
+    /** No details entered. */
+    public static CaseDetails none() {
+        return NONE;
+    }
+
+    /** The same details with other reviewer notes. */
+    public CaseDetails withReviewerNotes(String notes) {
+        return new CaseDetails(age, sex, bodySite, notes);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Says only which fields are present, never their values (patient data is never logged). */
+    @Override
+    public String toString() {
+        return "CaseDetails[age " + (age == null ? "-" : "set") + ", sex " + (sex == null ? "-" : "set")
+                + ", site " + (bodySite == null ? "-" : "set") + ", notes " + (reviewerNotes == null ? "-" : "set") + "]";
+    }
+}

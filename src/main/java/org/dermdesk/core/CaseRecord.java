@@ -1,0 +1,50 @@
+package org.dermdesk.core;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One saved analysis: what goes into a case-log row and onto the PDF summary.
+ *
+ * @param timestamp   when the analysis was saved
+ * @param caseId      the user's case identifier (a chart or lesion number, or the image's file name)
+ * @param imagePath   the analysed file
+ * @param imageSha256 SHA-256 of the file's bytes, lower-case hex (identifies the image in the log)
+ * @param details     patient/lesion details and reviewer notes; never logged
+ * @param prediction  the classifier's result
+ * @param quality     the quality gate's report, or null when the gate did not run
+ * @param explanation the explanation, or null when none was computed
+ * @param image       the analysed pixels (for the PDF)
+ * @param heatmap     the explanation overlay as people see it (for the PDF), or null
+ */
+public record CaseRecord(Instant timestamp, String caseId, Path imagePath, String imageSha256,
+                         CaseDetails details, Prediction prediction, QualityReport quality,
+                         Explanation explanation, LesionImage image, LesionImage heatmap) {
+
+    public CaseRecord {
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(imagePath, "imagePath");
+        Objects.requireNonNull(imageSha256, "imageSha256");
+        Objects.requireNonNull(prediction, "prediction");
+        Objects.requireNonNull(image, "image");
+        if (!imageSha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("imageSha256 must be 64 lower-case hex digits");
+        }
+        details = details == null ? CaseDetails.none() : details;
+    }
+
+    /** A record from one pipeline result plus what the user entered. */
+    public static CaseRecord of(Instant timestamp, String caseId, Path imagePath, String imageSha256,
+                                CaseDetails details, AnalyzedImage analysis) {
+        return new CaseRecord(timestamp, caseId, imagePath, imageSha256, details, analysis.prediction(),
+                analysis.quality(), analysis.explanation(), analysis.image(), analysis.heatmap());
+    }
+
+    /** Patient data stays out of logs: only the case id and image checksum are printed. */
+    @Override
+    public String toString() {
+        return "CaseRecord[" + caseId + ", " + imageSha256.substring(0, 12) + "..., p=" + prediction.pMalignant() + "]";
+    }
+}

@@ -1,0 +1,137 @@
+package org.dermdesk.ml;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.dermdesk.core.Diagnosis;
+
+/**
+ * Turns a trained network's validation and test logits into a calibrated model: chooses the
+ * malignancy head that discriminates best on validation, fits its temperature and the operating
+ * threshold there, then measures everything on test (overall, by source, sex and age band).
+ */
+record ModelEvaluation(MalignancyHead head, double temperature, Double diagnosisTemperature, double threshold,
+                       Map<String, Map<String, Object>> metrics) {
+
+    static ModelEvaluation calibrateAndMeasure(TrainingObjective objective, ImageCache validation, float[][] valLogits,
+                                               ImageCache test, float[][] testLogits, double targetSensitivity) {
+        boolean[] yVal = ModelTrainer.labels(validation);
+        boolean[] yTest = ModelTrainer.labels(test);
+        MalignancyHead best = null;
+        double bestAuc = -1;
+        Map<MalignancyHead, Double> valAuc = new LinkedHashMap<>();
+        for (MalignancyHead h : objective.heads()) {
+            double auc = BinaryMetrics.auc(h.probabilities(valLogits, 1), yVal);
+            valAuc.put(h, auc);
+            if (auc > bestAuc) {
+                bestAuc = auc;
+                best = h;
+            }
+        }
+        MalignancyHead head = best;
+        double temperature = Calibration.fitTemperature(t -> head.probabilities(valLogits, t), yVal);
+        double[] pVal = head.probabilities(valLogits, temperature);
+        double threshold = BinaryMetrics.thresholdForSensitivity(pVal, yVal, targetSensitivity);
+        Double dxTemperature = head == MalignancyHead.BINARY ? null : fitDiagnosisTemperature(validation, valLogits);
+
+        Map<String, Map<String, Object>> metrics = new LinkedHashMap<>();
+        metrics.put("validation", BinaryMetrics.of(pVal, yVal, threshold).asMap());
+        double[] pTest = head.probabilities(testLogits, temperature);
+        Map<String, Object> testMetrics = BinaryMetrics.of(pTest, yTest, threshold).asMap();
+        testMetrics.put("ece_15_bins_uncalibrated",
+                BinaryMetrics.round(BinaryMetrics.expectedCalibrationError(head.probabilities(testLogits, 1), yTest, BinaryMetrics.ECE_BINS)));
+        metrics.put("test", testMetrics);
+        for (DataSource source : DataSource.values()) {
+            subset(test, pTest, threshold, img -> img.source() == source).ifPresent(m -> metrics.put("test_" + source.key(), m));
+        }
+        Map<String, Object> subgroups = new LinkedHashMap<>();
+        for (String sex : new String[] {"female", "male", ""}) {
+            subset(test, pTest, threshold, img -> img.sex().equals(sex))
+                    .ifPresent(m -> subgroups.put("sex=" + (sex.isEmpty() ? "unknown" : sex), brief(m)));
+        }
+        int[][] bands = {{0, 29}, {30, 49}, {50, 69}, {70, 200}};
+        for (int[] band : bands) {
+            subset(test, pTest, threshold, img -> img.age() != null && img.age() >= band[0] && img.age() <= band[1])
+                    .ifPresent(m -> subgroups.put("age " + band[0] + "-" + (band[1] > 120 ? "" : band[1]), brief(m)));
+        }
+        metrics.put("test_subgroups", subgroups);
+        for (MalignancyHead other : objective.heads()) {
+            if (other != head) {
+                double t = Calibration.fitTemperature(x -> other.probabilities(valLogits, x), yVal);
+                double th = BinaryMetrics.thresholdForSensitivity(other.probabilities(valLogits, t), yVal, targetSensitivity);
+                Map<String, Object> m = BinaryMetrics.of(other.probabilities(testLogits, t), yTest, th).asMap();
+                m.put("validation_auc", BinaryMetrics.round(valAuc.get(other)));
+                metrics.put("test_alternative_head_" + other.output(), m);
+            }
+        }
+        if (dxTemperature != null) {
+            metrics.put("test_seven_class_ham10000", sevenClass(test, testLogits));
+        }
+        return new ModelEvaluation(head, temperature, dxTemperature, threshold, metrics);
+    }
+
+    private static Map<String, Object> brief(Map<String, Object> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String k : new String[] {"n", "malignant", "auc", "sensitivity", "specificity"}) {
+            out.put(k, m.get(k));
+        }
+        return out;
+    }
+
+    private static java.util.Optional<Map<String, Object>> subset(ImageCache cache, double[] p, double threshold,
+                                                                  Predicate<LabeledImage> member) {
+        return SubsetMetrics.of(cache, p, member, threshold);
+    }
+
+    private static double fitDiagnosisTemperature(ImageCache cache, float[][] logits) {
+        int n = 0;
+        for (int i = 0; i < cache.size(); i++) if (cache.image(i).diagnosis() != null) n++;
+        float[][] rows = new float[n][];
+        int[] dx = new int[n];
+        int k = 0;
+        for (int i = 0; i < cache.size(); i++) {
+            if (cache.image(i).diagnosis() != null) {
+                rows[k] = logits[i];
+                dx[k++] = cache.image(i).diagnosis().ordinal();
+            }
+        }
+        return Calibration.fitDiagnosisTemperature(rows, dx);
+    }
+
+    /** Balanced accuracy (mean per-class recall) of the argmax diagnosis on HAM10000 test images. */
+    static Map<String, Object> sevenClass(ImageCache test, float[][] logits) {
+        int[] total = new int[7];
+        int[] correct = new int[7];
+        for (int i = 0; i < test.size(); i++) {
+            Diagnosis truth = test.image(i).diagnosis();
+            if (truth == null) continue;
+            float[] dx = Arrays.copyOf(logits[i], 7);
+            int argmax = 0;
+            for (int c = 1; c < 7; c++) if (dx[c] > dx[argmax]) argmax = c;
+            total[truth.ordinal()]++;
+            if (argmax == truth.ordinal()) correct[truth.ordinal()]++;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> recall = new LinkedHashMap<>();
+        double sum = 0;
+        int classes = 0;
+        int n = 0;
+        int hits = 0;
+        for (Diagnosis d : Diagnosis.values()) {
+            if (total[d.ordinal()] > 0) {
+                double r = (double) correct[d.ordinal()] / total[d.ordinal()];
+                recall.put(d.code(), BinaryMetrics.round(r));
+                sum += r;
+                classes++;
+                n += total[d.ordinal()];
+                hits += correct[d.ordinal()];
+            }
+        }
+        out.put("n", n);
+        out.put("balanced_accuracy", BinaryMetrics.round(sum / Math.max(1, classes)));
+        out.put("accuracy", BinaryMetrics.round((double) hits / Math.max(1, n)));
+        out.put("recall_by_class", recall);
+        return out;
+    }
+}

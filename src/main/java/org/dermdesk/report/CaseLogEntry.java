@@ -1,0 +1,66 @@
+package org.dermdesk.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import org.dermdesk.core.CaseDetails;
+import org.dermdesk.core.CaseRecord;
+import org.dermdesk.core.Prediction;
+
+/**
+ * One row of the case log, typed. Probabilities are kept to 4 decimals and timestamps to the second,
+ * as the log stores them, so an entry read back equals the entry written.
+ *
+ * Empty optional text is held as null (the log cannot tell the two apart).
+ *
+ * @param retake  true/false from the quality gate, or null when the gate did not run
+ * @param reasons the retake reasons (stored one per line in a single cell)
+ */
+public record CaseLogEntry(Instant timestamp, String caseId, String imagePath, String imageSha256,
+                           Integer age, String sex, String site, double pMalignant, String verdict,
+                           double threshold, Boolean retake, List<String> reasons,
+                           String modelName, String modelVersion, String modelSha256, String reviewerNotes) {
+
+    public CaseLogEntry {
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(imageSha256, "imageSha256");
+        imagePath = emptyToNull(imagePath);
+        sex = emptyToNull(sex);
+        site = emptyToNull(site);
+        verdict = emptyToNull(verdict);
+        modelName = emptyToNull(modelName);
+        modelVersion = emptyToNull(modelVersion);
+        modelSha256 = emptyToNull(modelSha256);
+        reviewerNotes = emptyToNull(reviewerNotes);
+        timestamp = timestamp.truncatedTo(ChronoUnit.SECONDS);
+        pMalignant = round4(pMalignant);
+        threshold = round4(threshold);
+        // one reason per line in the cell: a reason itself must not contain a line break
+        reasons = reasons == null ? List.of()
+                : reasons.stream().map(r -> r.replaceAll("[\\r\\n]+", " ").strip()).filter(r -> !r.isEmpty()).toList();
+    }
+
+    public static CaseLogEntry of(CaseRecord r) {
+        Prediction p = r.prediction();
+        CaseDetails d = r.details();
+        Boolean retake = r.quality() == null ? null : r.quality().retake();
+        List<String> reasons = r.quality() == null ? List.of() : r.quality().retakeReasons();
+        return new CaseLogEntry(r.timestamp(), r.caseId(), r.imagePath().toString(), r.imageSha256(),
+                d.age(), d.sex(), d.bodySite(), p.pMalignant(), ClinicalWording.verdictCode(p), p.threshold(),
+                retake, reasons, p.model() == null ? null : p.model().name(),
+                p.model() == null ? null : p.model().version(), p.model() == null ? null : p.model().sha256(),
+                d.reviewerNotes());
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static double round4(double v) {
+        return Double.isFinite(v) ? BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_EVEN).doubleValue() : v;
+    }
+}

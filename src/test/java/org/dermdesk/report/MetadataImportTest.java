@@ -1,0 +1,89 @@
+package org.dermdesk.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.dermdesk.core.CaseDetails;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class MetadataImportTest {
+
+    private static final Path DATA = Path.of("..", "shared", "data");
+
+    @Test
+    void readsHam10000Metadata() throws IOException {
+        Path csv = DATA.resolve("ham10000/metadata.csv");
+        Assumptions.assumeTrue(Files.exists(csv), "HAM10000 metadata not present at " + csv.toAbsolutePath());
+        MetadataImport.Result r = MetadataImport.read(csv);
+        assertEquals(10_015, r.size(), r.problems().toString());
+        CaseDetails d = r.find(Path.of("/somewhere/ISIC_0027419.jpg")).orElseThrow();
+        assertEquals(80, d.age());
+        assertEquals("male", d.sex());
+        assertEquals("scalp", d.bodySite());
+        // HAM10000 has a few rows with no age: those are read with the age not recorded, not reported
+        assertTrue(r.problems().isEmpty(), r.problems().toString());
+    }
+
+    @Test
+    void readsIsic2017Labels() throws IOException {
+        Path csv = DATA.resolve("isic2017/labels.csv");
+        Assumptions.assumeTrue(Files.exists(csv), "ISIC 2017 labels not present at " + csv.toAbsolutePath());
+        MetadataImport.Result r = MetadataImport.read(csv);
+        assertEquals(1_929, r.size(), r.problems().toString());
+        CaseDetails d = r.find(Path.of("ISIC_0000002.JPG")).orElseThrow();
+        assertEquals(60, d.age());
+        assertEquals("female", d.sex());
+        assertEquals(null, d.bodySite());
+    }
+
+    @Test
+    void skipsAndReportsBadRowsByLineNumber() throws IOException {
+        String csv = "\uFEFFimage_name,age_approx,sex,anatom_site_general_challenge,extra\n"
+                + "ISIC_1.jpg,45,female,torso,x\n"           // line 2 ok, extension stripped
+                + ",50,male,head/neck,x\n"                    // line 3 no id
+                + "ISIC_3,forty,male,torso,x\n"               // line 4 bad age
+                + "ISIC_4,200,male,torso,x\n"                 // line 5 out of range
+                + "ISIC_5,30,male\n"                          // line 6 short row
+                + "\"ISIC_6\",\"unknown\",\"\",\"lower extremity\",\"a,b\"\n" // line 7 ok, quoted
+                + "ISIC_1,46,female,torso,x\n"                // line 8 repeated
+                + "ISIC_8,NA,unknown,unknown,x\n";            // line 9 ok, nothing recorded
+        MetadataImport.Result r = MetadataImport.read(new StringReader(csv));
+        assertEquals(3, r.size());
+        assertEquals(List.of(3L, 4L, 5L, 6L, 8L), r.problems().stream().map(MetadataImport.Problem::line).toList(),
+                r.problems().toString());
+        assertEquals(new CaseDetails(45, "female", "torso", null), r.find(Path.of("isic_1.png")).orElseThrow());
+        assertEquals(new CaseDetails(null, null, "lower extremity", null), r.find(Path.of("ISIC_6.jpg")).orElseThrow());
+        assertEquals(CaseDetails.none(), r.find(Path.of("ISIC_8.jpg")).orElseThrow());
+        assertTrue(r.find(Path.of("ISIC_3.jpg")).isEmpty());
+    }
+
+    @Test
+    void multiLineQuotedFieldsKeepLineNumbersRight() throws IOException {
+        String csv = "image_id,age,sex,localization\n"
+                + "a,1,male,\"back\nand more\"\n"   // lines 2-3
+                + "b,xx,male,back\n";               // line 4
+        MetadataImport.Result r = MetadataImport.read(new StringReader(csv));
+        assertEquals(1, r.size());
+        assertEquals(4L, r.problems().get(0).line(), r.problems().toString());
+    }
+
+    @Test
+    void reportsAFileWithoutAnIdColumnOrWithBrokenQuoting() throws IOException {
+        MetadataImport.Result noId = MetadataImport.read(new StringReader("name,age\nx,3\n"));
+        assertEquals(0, noId.size());
+        assertEquals(1L, noId.problems().get(0).line());
+
+        MetadataImport.Result broken = MetadataImport.read(new StringReader(
+                "image_id,age\nok,3\nbad,\"4\nnever closed,5\n"));
+        assertEquals(1, broken.size());
+        assertEquals(3L, broken.problems().get(0).line(), broken.problems().toString());
+
+        assertEquals(1, MetadataImport.read(new StringReader("")).problems().size());
+    }
+}

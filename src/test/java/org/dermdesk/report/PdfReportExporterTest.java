@@ -1,0 +1,152 @@
+package org.dermdesk.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.dermdesk.core.CaseDetails;
+import org.dermdesk.core.CaseRecord;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class PdfReportExporterTest {
+
+    static final String NAME_NOTES = "Zoë Ångström-Müller, Ελένη Παπαδοπούλου, 李小龙 / 山田太郎 / 김민준: "
+            + "irregular pigment network at 6 o'clock, regression structures; compare with image from 2025-11.";
+
+    @TempDir
+    Path dir;
+
+    static Map<String, String> metrics() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("ROC AUC", "0.912");
+        m.put("Sensitivity", "0.95");
+        m.put("Specificity", "0.61");
+        m.put("Spec. at 95 % sens.", "0.61");
+        m.put("ECE", "0.016");
+        m.put("Test set", "HAM10000 lesion-grouped hold-out, n = 1,503");
+        return m;
+    }
+
+    private PdfReportExporter exporter(PageSize size) throws IOException {
+        return new PdfReportExporter(size, metrics(), ReportFonts.locate(), ZoneId.of("Europe/Vienna"));
+    }
+
+    private static String extract(Path pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertEquals(1, doc.getNumberOfPages());
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(PageSize.class)
+    void summaryCarriesEverythingOnOnePage(PageSize size) throws IOException {
+        CaseRecord rec = TestCases.record("K-2026-0117",
+                new CaseDetails(54, "female", "upper back, left", NAME_NOTES), 0.7312, true);
+        Path pdf = dir.resolve("report-" + size + ".pdf");
+        exporter(size).export(rec, pdf);
+        String text = extract(pdf);
+        String flat = text.replaceAll("\\s+", " ");
+        for (String expected : List.of("DermDesk", "Case K-2026-0117", "14 Mar 2026, 10:26 CET",
+                "54 years", "female", "upper back, left",
+                "Suspicious — consider excision/biopsy", "73.1 %", "35.0 %", "Melanoma", "48.0 %",
+                "Hair:", "present, score 0.81, 11 % of lesion", "Blur:", "Retake recommended", "The image is blurred: refocus and take it again.",
+                "Faithful:", "Stable:", "No shortcut alarm",
+                "dermdesk-resnet-small, version 1.2.0", "ROC AUC 0.912", TestCases.MODEL.sha256(), rec.imageSha256(),
+                "Zoë Ångström-Müller", "Ελένη Παπαδοπούλου", "李小龙", "山田太郎", "김민준",
+                "Decision support only — not a diagnosis.")) {
+            assertTrue(flat.contains(expected), "missing '" + expected + "' in:\n" + text);
+        }
+        // no patient data beyond age, sex and site: the image path's folder is not printed
+        assertTrue(!flat.contains("/data/clinic"), "the full image path leaked");
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            for (var name : doc.getPage(0).getResources().getFontNames()) {
+                PDFont f = doc.getPage(0).getResources().getFont(name);
+                assertTrue(f.isEmbedded(), f.getName() + " not embedded");
+            }
+        }
+        render(pdf, "summary-" + size);
+    }
+
+    @Test
+    void benignCaseWithoutGateExplanationOrNotesStillReads() throws IOException {
+        CaseRecord full = TestCases.record("B-1", CaseDetails.none(), 0.08, false);
+        CaseRecord rec = new CaseRecord(full.timestamp(), full.caseId(), full.imagePath(), full.imageSha256(),
+                full.details(), TestCases.prediction(0.08), null, null, full.image(), null);
+        Path pdf = dir.resolve("benign.pdf");
+        new PdfReportExporter(PageSize.A4, Map.of(), ReportFonts.locate(), ZoneId.of("UTC")).export(rec, pdf);
+        String flat = extract(pdf).replaceAll("\\s+", " ");
+        for (String expected : List.of("No suspicious features found by the model", "not recorded",
+                "quality gate was not run", "No explanation was computed", "None entered.",
+                "no validation metrics", "Decision support only — not a diagnosis.")) {
+            assertTrue(flat.contains(expected), "missing '" + expected + "' in:\n" + flat);
+        }
+        render(pdf, "benign-A4");
+    }
+
+    @ParameterizedTest
+    @EnumSource(PageSize.class)
+    void longHostileNotesAreWrappedAndCutToOnePage(PageSize size) throws IOException {
+        StringBuilder notes = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            notes.append("Paragraph ").append(i).append(": ").append(TestCases.HOSTILE_NOTES).append(' ')
+                    .append("皮肤病变".repeat(30)).append("\n");
+        }
+        notes.append("x".repeat(500)); // one word wider than the page
+        CaseRecord rec = TestCases.record("L-9", new CaseDetails(7, "male", "scalp", notes.toString()), 0.2, false);
+        Path pdf = dir.resolve("long-" + size + ".pdf");
+        exporter(size).export(rec, pdf);
+        String flat = extract(pdf).replaceAll("\\s+", " ");
+        assertTrue(flat.contains("Paragraph 0:"));
+        assertTrue(flat.contains("notes continue: the full text is in the case log"));
+        assertTrue(flat.contains("Decision support only — not a diagnosis."));
+        assertTrue(flat.contains("αβγ"));
+        render(pdf, "long-notes-" + size);
+    }
+
+    @Test
+    void explanationWordingRaisesTheShortcutAlarm() {
+        var e = TestCases.explanation();
+        var shortcut = new org.dermdesk.core.Explanation(e.width(), e.height(), e.segmentCount(), e.segmentLabels(),
+                e.weights(), 0, 0.5, 0.5, 0.5, 0.4, 0.42, 0.41, 0.43, java.util.OptionalDouble.of(0.2),
+                0.45, 0.7, 500, 1, Map.of());
+        List<String> s = PdfReportExporter.explanationSentences(shortcut);
+        assertTrue(s.get(0).startsWith("Not faithful"));
+        assertTrue(s.get(1).startsWith("Unstable"));
+        assertTrue(s.get(2).startsWith("Shortcut alarm: 45 %"));
+    }
+
+    /** Renders with pdftoppm (poppler-utils) into target/pdf-look for a person to look at; skipped without it. */
+    private static void render(Path pdf, String name) throws IOException {
+        Path out = Path.of("target", "pdf-look");
+        Files.createDirectories(out);
+        Files.copy(pdf, out.resolve(name + ".pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Process p = new ProcessBuilder("pdftoppm", "-png", "-r", "80", "-singlefile", pdf.toString(),
+                    out.resolve(name).toString()).redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes());
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), "pdftoppm failed: " + log);
+            assertTrue(Files.size(out.resolve(name + ".png")) > 10_000);
+        } catch (IOException e) {
+            Assumptions.abort("pdftoppm not installed (Debian poppler-utils): " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
