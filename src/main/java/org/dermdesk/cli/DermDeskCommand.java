@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** The headless entry point: {@code dermdesk <command> ...}. With no command the app opens its window instead. */
 @Command(name = "dermdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "DermDesk: offline dermoscopy decision support (headless commands).",
-        subcommands = {AnalyzeCommand.class, EvaluateCommand.class, TrainCommand.class, BenchCommand.class,
-            BatchCommand.class, EvaluateArtifactsCommand.class})
+        subcommands = {AnalyzeCommand.class, ExplainCommand.class, EvaluateCommand.class, EvaluateArtifactsCommand.class,
+            TrainCommand.class, BenchCommand.class, BenchExplainCommand.class, BatchCommand.class})
 public final class DermDeskCommand {
 }

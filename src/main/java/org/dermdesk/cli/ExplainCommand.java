@@ -1,0 +1,189 @@
+package org.dermdesk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.dermdesk.core.Cancellation;
+import org.dermdesk.core.Explanation;
+import org.dermdesk.core.ImageLoadException;
+import org.dermdesk.core.LesionClassifier;
+import org.dermdesk.core.LesionImage;
+import org.dermdesk.core.Mask;
+import org.dermdesk.core.ProgressListener;
+import org.dermdesk.explain.HeatmapRenderer;
+import org.dermdesk.explain.HideStrategy;
+import org.dermdesk.explain.LimeExplainer;
+import org.dermdesk.imaging.ImageLoader;
+import org.dermdesk.ml.DjlLesionClassifier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code explain IMAGE --out heatmap.png}: a LIME heatmap of the classifier's p_malignant. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Explain the classifier's malignancy score for one image with a superpixel heatmap (LIME).")
+public final class ExplainCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "dermoscopic image (JPEG, PNG, BMP or TIFF)")
+    Path image;
+
+    @Option(names = "--out", required = true, paramLabel = "PNG", description = "where to write the heatmap overlay")
+    Path out;
+
+    @Option(names = "--samples", defaultValue = "1000", description = "perturbation samples (default ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--seed", defaultValue = "42", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--json", description = "print the explanation as JSON on standard output")
+    boolean json;
+
+    @Option(names = "--stability", description = "explain a second time with another seed and report the rank agreement")
+    boolean stability;
+
+    @Option(names = "--hide", defaultValue = "BLUR", description = "how hidden segments are filled: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    HideStrategy hide;
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "images per model call (default ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--opacity", defaultValue = "0.6", description = "heatmap opacity 0..1 (default ${DEFAULT-VALUE})")
+    double opacity;
+
+    @Option(names = "--top-k", defaultValue = "3", description = "outline this many most positive segments (default ${DEFAULT-VALUE})")
+    int topK;
+
+    @Option(names = "--lesion-mask", paramLabel = "PNG", description = "lesion mask (white = lesion), any size")
+    Path lesionMask;
+
+    @Option(names = "--artifact-mask", paramLabel = "PNG", description = "artifact mask (hair, ruler, ink, dark corners); repeatable")
+    List<Path> artifactMasks = new ArrayList<>();
+
+    @Option(names = "--model", paramLabel = "DIR", description = "model folder (default: the installed model)")
+    Path modelDir;
+
+    private final ClassifierFactory classifiers;
+
+    public ExplainCommand() {
+        this(ClassifierFactory.djl());
+    }
+
+    public ExplainCommand(ClassifierFactory classifiers) {
+        this.classifiers = Objects.requireNonNull(classifiers, "classifiers");
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        LesionImage img;
+        try {
+            img = ImageLoader.load(image);
+        } catch (ImageLoadException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        Mask lesion = lesionMask == null ? null : MaskFiles.read(lesionMask);
+        List<Mask> artifacts = new ArrayList<>();
+        for (Path p : artifactMasks) {
+            artifacts.add(MaskFiles.read(p));
+        }
+        LimeExplainer explainer = new LimeExplainer(LimeExplainer.Settings.defaults()
+                .withSamples(samples).withSeed(seed).withHide(hide).withBatchSize(batchSize));
+        long t0 = System.nanoTime();
+        Explanation e;
+        try (LesionClassifier classifier = classifiers.open(modelDir)) {
+            long t1 = System.nanoTime();
+            explainer = new LimeExplainer(explainer.settings().withModelInputSize(modelInputSize(classifier)));
+            ProgressListener progress = json ? ProgressListener.NONE
+                    : (f, m) -> System.err.printf("\r%3.0f%% %s", f * 100, m);
+            e = stability
+                    ? explainer.explainWithStability(img, LimeExplainer.probabilities(classifier), lesion, artifacts, progress, Cancellation.none())
+                    : explainer.explain(img, LimeExplainer.probabilities(classifier), lesion, artifacts, progress, Cancellation.none());
+            if (!json) {
+                System.err.println();
+            }
+            Map<String, Long> timings = new LinkedHashMap<>(e.timingsMs());
+            timings.put("model_load", Math.round((t1 - t0) / 1e6));
+            long r0 = System.nanoTime();
+            int[] argb = HeatmapRenderer.render(img, e, HeatmapRenderer.Style.defaults().withOpacity(opacity).withTopK(topK));
+            MaskFiles.writePng(argb, img.width(), img.height(), out);
+            timings.put("render", Math.round((System.nanoTime() - r0) / 1e6));
+            if (json) {
+                System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(toJson(e, timings)));
+            } else {
+                System.out.print(summary(e, timings));
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * DermDesk's models squash the whole image to n x n by area averaging: perturbations are then
+     * built directly at that size. Any other classifier gets them at the working size.
+     */
+    static int modelInputSize(LesionClassifier classifier) {
+        return classifier instanceof DjlLesionClassifier d ? d.card().input().size() : 0;
+    }
+
+    static Map<String, Object> toJson(Explanation e, Map<String, Long> timings) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("segments", e.segmentCount());
+        m.put("weights", e.weights());
+        m.put("intercept", e.intercept());
+        m.put("r2", e.r2());
+        m.put("local_prediction", e.localPrediction());
+        m.put("model_prediction", e.modelPrediction());
+        m.put("deletion_auc", finite(e.deletionAuc()));
+        m.put("insertion_auc", finite(e.insertionAuc()));
+        m.put("random_deletion_auc", finite(e.randomDeletionAuc()));
+        m.put("random_insertion_auc", finite(e.randomInsertionAuc()));
+        if (e.stability().isPresent()) {
+            m.put("stability", e.stability().getAsDouble());
+        }
+        m.put("artifact_share", finite(e.artifactShare()));
+        m.put("outside_lesion_share", finite(e.outsideLesionShare()));
+        m.put("shortcut_alarm", LimeExplainer.shortcutSuspected(e));
+        m.put("samples", e.samples());
+        m.put("seed", e.seed());
+        m.put("timings_ms", timings);
+        return m;
+    }
+
+    /** JSON has no NaN: "not assessed" (no mask given) is written as null. */
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static String summary(Explanation e, Map<String, Long> timings) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("p_malignant %.3f (local model %.3f, R2 %.2f), %d segments%n",
+                e.modelPrediction(), e.localPrediction(), e.r2(), e.segmentCount()));
+        sb.append(String.format("faithfulness: insertion %.3f - deletion %.3f = %.3f (random order %.3f)%n",
+                e.insertionAuc(), e.deletionAuc(), e.faithfulness(), e.randomFaithfulness()));
+        e.stability().ifPresent(s -> sb.append(String.format("stability (Spearman between two seeds): %.2f%n", s)));
+        if (!Double.isNaN(e.artifactShare())) {
+            sb.append(String.format("positive weight on artifacts: %.0f%%%n", 100 * e.artifactShare()));
+        }
+        if (!Double.isNaN(e.outsideLesionShare())) {
+            sb.append(String.format("positive weight outside the lesion: %.0f%%%n", 100 * e.outsideLesionShare()));
+        }
+        if (LimeExplainer.shortcutSuspected(e)) {
+            sb.append("WARNING: much of the evidence for malignancy lies on artifacts or outside the lesion;"
+                    + " the score may rest on a shortcut rather than on the lesion.").append(System.lineSeparator());
+        }
+        sb.append("timings (ms): ").append(timings).append(System.lineSeparator());
+        return sb.toString();
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ExplainCommand()).execute(args));
+    }
+}

@@ -1,0 +1,46 @@
+package org.dermdesk.cli;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.dermdesk.core.Mask;
+
+/** Reads and writes the PNG files the explain commands use (masks in, heatmaps out). */
+final class MaskFiles {
+
+    private MaskFiles() {
+    }
+
+    /** A mask from a grey or colour image: a pixel is inside when its brightest channel is over 127. */
+    static Mask read(Path file) throws IOException {
+        BufferedImage img = ImageIO.read(file.toFile());
+        if (img == null) {
+            throw new IOException(file + ": not a readable mask image (expected PNG, BMP or JPEG)");
+        }
+        int w = img.getWidth();
+        int h = img.getHeight();
+        byte[] px = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int rgb = img.getRGB(x, y);
+                int v = Math.max((rgb >> 16) & 0xFF, Math.max((rgb >> 8) & 0xFF, rgb & 0xFF));
+                px[y * w + x] = (byte) (v > 127 ? 255 : 0);
+            }
+        }
+        return new Mask(w, h, px);
+    }
+
+    static void writePng(int[] argb, int w, int h, Path out) throws IOException {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(0, 0, w, h, argb, 0, w);
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (!ImageIO.write(img, "png", out.toFile())) {
+            throw new IOException("no PNG writer available");
+        }
+    }
+}

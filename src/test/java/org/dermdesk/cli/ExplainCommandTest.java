@@ -1,0 +1,96 @@
+package org.dermdesk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.imageio.ImageIO;
+import org.dermdesk.core.LesionClassifier;
+import org.dermdesk.core.LesionImage;
+import org.dermdesk.core.ModelInfo;
+import org.dermdesk.core.Prediction;
+import org.dermdesk.explain.SyntheticModels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ExplainCommandTest {
+
+    /** A classifier that looks only at texture in the lower right of the image. */
+    static LesionClassifier fake() {
+        Function<List<LesionImage>, double[]> f = SyntheticModels.textureIn(0.6, 0.55, 0.95, 0.95, 15);
+        ModelInfo info = new ModelInfo("fake", "0", "none");
+        return new LesionClassifier() {
+            public ModelInfo info() {
+                return info;
+            }
+
+            public double threshold() {
+                return 0.5;
+            }
+
+            public List<Prediction> predictBatch(List<LesionImage> images) {
+                return java.util.Arrays.stream(f.apply(images)).mapToObj(p -> new Prediction(p, 0.5, Map.of(), info)).toList();
+            }
+
+            public void close() {
+            }
+        };
+    }
+
+    @Test
+    void writesHeatmapAndJsonWithTheDocumentedFields(@TempDir Path dir) throws Exception {
+        Path image = dir.resolve("noise.png");
+        BufferedImage bi = new BufferedImage(240, 180, BufferedImage.TYPE_INT_RGB);
+        java.util.Random r = new java.util.Random(1);
+        for (int y = 0; y < 180; y++) {
+            for (int x = 0; x < 240; x++) {
+                int v = 100 + r.nextInt(60);
+                bi.setRGB(x, y, (v << 16) | ((v + 10) << 8) | (v + 20));
+            }
+        }
+        ImageIO.write(bi, "png", image.toFile());
+        Path out = dir.resolve("heat.png");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        int rc;
+        try {
+            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            rc = new CommandLine(new ExplainCommand(dir2 -> fake())).execute(image.toString(), "--out", out.toString(),
+                    "--samples", "200", "--seed", "3", "--json", "--stability");
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals(0, rc);
+        JsonNode json = new ObjectMapper().readTree(buf.toString(StandardCharsets.UTF_8));
+        for (String field : List.of("segments", "weights", "intercept", "r2", "deletion_auc", "insertion_auc",
+                "stability", "artifact_share", "outside_lesion_share", "timings_ms")) {
+            assertTrue(json.has(field), "missing " + field + " in " + json);
+        }
+        assertEquals(json.get("segments").asInt(), json.get("weights").size());
+        assertTrue(json.get("timings_ms").has("total"));
+        assertTrue(json.get("artifact_share").isNull(), "no artifact masks: not assessed");
+        assertTrue(json.get("insertion_auc").asDouble() > json.get("deletion_auc").asDouble());
+        BufferedImage heat = ImageIO.read(out.toFile());
+        assertEquals(240, heat.getWidth());
+        assertEquals(180, heat.getHeight());
+    }
+
+    @Test
+    void aMissingImageIsOneClearMessage(@TempDir Path dir) {
+        int rc = new CommandLine(new ExplainCommand(d -> fake())).execute(dir.resolve("nope.jpg").toString(),
+                "--out", dir.resolve("h.png").toString());
+        assertEquals(2, rc);
+        assertTrue(Files.notExists(dir.resolve("h.png")));
+    }
+}
