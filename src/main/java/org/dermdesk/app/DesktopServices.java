@@ -7,7 +7,11 @@ import java.util.Optional;
 import org.dermdesk.cli.BatchCommand;
 import org.dermdesk.core.ImageReader;
 import org.dermdesk.core.LesionClassifier;
+import java.util.List;
 import org.dermdesk.core.QualityGate;
+import org.dermdesk.core.QualityReport;
+import org.dermdesk.explain.LimeExplainer;
+import org.dermdesk.ui.Explainer;
 import org.dermdesk.imaging.ArtifactQualityGate;
 import org.dermdesk.imaging.ImageLoader;
 import org.dermdesk.ml.DjlLesionClassifier;
@@ -22,7 +26,7 @@ import org.dermdesk.ui.WorkstationServices;
 
 /**
  * The desktop window's services: the OpenCV loader, the DJL classifier, the PDF report and the CSV
- * case log, the quality gate. Cheap to construct: nothing native loads until the window asks for it.
+ * case log, the quality gate and the LIME explainer. Cheap to construct: nothing native loads until the window asks for it.
  */
 final class DesktopServices implements WorkstationServices {
 
@@ -64,6 +68,18 @@ final class DesktopServices implements WorkstationServices {
             }
         }
         return Optional.of(gate);
+    }
+
+    @Override
+    public Optional<Explainer> explainer() {
+        return Optional.of((request, progress, cancellation) -> {
+            LimeExplainer lime = new LimeExplainer(LimeExplainer.Settings.defaults()
+                    .withSamples(request.samples()).withModelInputSize(request.classifier().inputSize()));
+            QualityReport quality = request.quality();
+            return lime.explainWithStability(request.image(), LimeExplainer.probabilities(request.classifier()),
+                    quality == null ? null : quality.lesionMask(), quality == null ? List.of() : quality.shortcutMasks(),
+                    progress, cancellation);
+        });
     }
 
     @Override

@@ -117,7 +117,7 @@ public final class BenchExplainCommand implements Callable<Integer> {
             try (LesionClassifier c = classifiers.open(modelDir)) {
                 modelName = String.valueOf(c.info());
                 if (!atWorkingSize) {
-                    explainer = new LimeExplainer(explainer.settings().withModelInputSize(ExplainCommand.modelInputSize(c)));
+                    explainer = new LimeExplainer(explainer.settings().withModelInputSize(c.inputSize()));
                 }
                 r = run(cases, LimeExplainer.probabilities(c), explainer);
             }

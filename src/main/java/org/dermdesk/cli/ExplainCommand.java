@@ -19,6 +19,8 @@ import org.dermdesk.core.ProgressListener;
 import org.dermdesk.explain.HeatmapRenderer;
 import org.dermdesk.explain.HideStrategy;
 import org.dermdesk.explain.LimeExplainer;
+import org.dermdesk.core.QualityReport;
+import org.dermdesk.imaging.ArtifactQualityGate;
 import org.dermdesk.imaging.ImageLoader;
 import org.dermdesk.ml.DjlLesionClassifier;
 import picocli.CommandLine;
@@ -61,7 +63,7 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--top-k", defaultValue = "3", description = "outline this many most positive segments (default ${DEFAULT-VALUE})")
     int topK;
 
-    @Option(names = "--lesion-mask", paramLabel = "PNG", description = "lesion mask (white = lesion), any size")
+    @Option(names = "--lesion-mask", paramLabel = "PNG", description = "lesion mask (white = lesion), any size; without masks the quality gate finds them")
     Path lesionMask;
 
     @Option(names = "--artifact-mask", paramLabel = "PNG", description = "artifact mask (hair, ruler, ink, dark corners); repeatable")
@@ -89,10 +91,18 @@ public final class ExplainCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 2;
         }
-        Mask lesion = lesionMask == null ? null : MaskFiles.read(lesionMask);
+        Mask lesion;
         List<Mask> artifacts = new ArrayList<>();
-        for (Path p : artifactMasks) {
-            artifacts.add(MaskFiles.read(p));
+        if (lesionMask == null && artifactMasks.isEmpty()) {
+            // no masks given: the quality gate finds the lesion and the artifacts, as in the app
+            QualityReport quality = new ArtifactQualityGate().assess(img);
+            lesion = quality.lesionMask();
+            artifacts.addAll(quality.shortcutMasks());
+        } else {
+            lesion = lesionMask == null ? null : MaskFiles.read(lesionMask);
+            for (Path p : artifactMasks) {
+                artifacts.add(MaskFiles.read(p));
+            }
         }
         LimeExplainer explainer = new LimeExplainer(LimeExplainer.Settings.defaults()
                 .withSamples(samples).withSeed(seed).withHide(hide).withBatchSize(batchSize));
@@ -100,7 +110,7 @@ public final class ExplainCommand implements Callable<Integer> {
         Explanation e;
         try (LesionClassifier classifier = classifiers.open(modelDir)) {
             long t1 = System.nanoTime();
-            explainer = new LimeExplainer(explainer.settings().withModelInputSize(modelInputSize(classifier)));
+            explainer = new LimeExplainer(explainer.settings().withModelInputSize(classifier.inputSize()));
             ProgressListener progress = json ? ProgressListener.NONE
                     : (f, m) -> System.err.printf("\r%3.0f%% %s", f * 100, m);
             e = stability
@@ -125,14 +135,6 @@ public final class ExplainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * DermDesk's models squash the whole image to n x n by area averaging: perturbations are then
-     * built directly at that size. Any other classifier gets them at the working size.
-     */
-    static int modelInputSize(LesionClassifier classifier) {
-        return classifier instanceof DjlLesionClassifier d ? d.card().input().size() : 0;
-    }
-
     static Map<String, Object> toJson(Explanation e, Map<String, Long> timings) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("segments", e.segmentCount());
@@ -150,7 +152,7 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         m.put("artifact_share", finite(e.artifactShare()));
         m.put("outside_lesion_share", finite(e.outsideLesionShare()));
-        m.put("shortcut_alarm", LimeExplainer.shortcutSuspected(e));
+        m.put("shortcut_alarm", e.shortcutSuspected());
         m.put("samples", e.samples());
         m.put("seed", e.seed());
         m.put("timings_ms", timings);
@@ -175,7 +177,7 @@ public final class ExplainCommand implements Callable<Integer> {
         if (!Double.isNaN(e.outsideLesionShare())) {
             sb.append(String.format("positive weight outside the lesion: %.0f%%%n", 100 * e.outsideLesionShare()));
         }
-        if (LimeExplainer.shortcutSuspected(e)) {
+        if (e.shortcutSuspected()) {
             sb.append("WARNING: much of the evidence for malignancy lies on artifacts or outside the lesion;"
                     + " the score may rest on a shortcut rather than on the lesion.").append(System.lineSeparator());
         }

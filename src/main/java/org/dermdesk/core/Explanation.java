@@ -30,6 +30,11 @@ public record Explanation(int width, int height, int segmentCount, int[] segment
                           OptionalDouble stability, double artifactShare, double outsideLesionShare,
                           int samples, long seed, Map<String, Long> timingsMs) {
 
+    /** At or above this share of positive weight on artifact masks the explanation raises the shortcut alarm. */
+    public static final double ARTIFACT_ALARM_SHARE = 0.30;
+    /** At or above this share of positive weight outside the lesion mask it does too. */
+    public static final double OUTSIDE_LESION_ALARM_SHARE = 0.50;
+
     public Explanation {
         Objects.requireNonNull(segmentLabels, "segmentLabels");
         Objects.requireNonNull(weights, "weights");
@@ -61,5 +66,20 @@ public record Explanation(int width, int height, int segmentCount, int[] segment
     /** The segment weight under pixel (x, y). */
     public double weightAt(int x, int y) {
         return weights[segmentLabels[y * width + x]];
+    }
+
+    /** Whether the evidence rests on hair, ruler, ink or dark corners. */
+    public boolean restsOnArtifacts() {
+        return artifactShare >= ARTIFACT_ALARM_SHARE;
+    }
+
+    /** Whether the evidence rests on skin outside the lesion. */
+    public boolean restsOutsideLesion() {
+        return outsideLesionShare >= OUTSIDE_LESION_ALARM_SHARE;
+    }
+
+    /** The shortcut alarm: the model may be reacting to something other than the lesion. */
+    public boolean shortcutSuspected() {
+        return restsOnArtifacts() || restsOutsideLesion();
     }
 }

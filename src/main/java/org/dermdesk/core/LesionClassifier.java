@@ -13,6 +13,14 @@ public interface LesionClassifier extends AutoCloseable {
     /** The documented operating threshold of the model (from its model card). */
     double threshold();
 
+    /**
+     * Side of the square input the classifier resizes every whole image to by area averaging, or 0
+     * when it does not say: the explainer then builds its perturbations directly at that size.
+     */
+    default int inputSize() {
+        return 0;
+    }
+
     /** Predictions for a batch of images, in order; the batch may be of any size. */
     List<Prediction> predictBatch(List<LesionImage> images);
 

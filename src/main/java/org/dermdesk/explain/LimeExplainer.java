@@ -124,17 +124,6 @@ public final class LimeExplainer {
         }
     }
 
-    /**
-     * Above this share of positive weight on artifacts or outside the lesion, the explanation
-     * suggests a shortcut and the user is warned.
-     */
-    public static final double SHORTCUT_ALARM_SHARE = 0.5;
-
-    /** True when the explanation puts much of its positive weight on artifacts or outside the lesion. */
-    public static boolean shortcutSuspected(Explanation e) {
-        return e.artifactShare() > SHORTCUT_ALARM_SHARE || e.outsideLesionShare() > SHORTCUT_ALARM_SHARE;
-    }
-
     private final Settings settings;
 
     public LimeExplainer(Settings settings) {

@@ -96,6 +96,11 @@ public final class DjlLesionClassifier implements LesionClassifier {
     }
 
     @Override
+    public int inputSize() {
+        return card.input().size();
+    }
+
+    @Override
     public double threshold() {
         return card.threshold();
     }

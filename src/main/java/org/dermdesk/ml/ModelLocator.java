@@ -14,7 +14,7 @@ import java.util.List;
 public final class ModelLocator {
 
     /** The model DermDesk uses unless told otherwise. */
-    public static final String DEFAULT_MODEL = "seed-cnn-64";
+    public static final String DEFAULT_MODEL = "resnet-lite-96";
 
     private ModelLocator() {
     }

@@ -43,10 +43,6 @@ import org.dermdesk.core.Rasters;
  */
 public final class PdfReportExporter {
 
-    /** Explanations whose positive evidence lies this much on artifacts raise the shortcut alarm. */
-    public static final double ARTIFACT_ALARM_SHARE = 0.30;
-    /** ... or this much outside the lesion. */
-    public static final double OUTSIDE_LESION_ALARM_SHARE = 0.50;
     /** Rank correlation between two seeds at or above which an explanation is called stable. */
     public static final double STABLE = 0.70;
 
@@ -535,8 +531,8 @@ public final class PdfReportExporter {
         } else {
             s.add("Stability was not measured.");
         }
-        boolean artifacts = e.artifactShare() >= ARTIFACT_ALARM_SHARE;
-        boolean outside = e.outsideLesionShare() >= OUTSIDE_LESION_ALARM_SHARE;
+        boolean artifacts = e.restsOnArtifacts();
+        boolean outside = e.restsOutsideLesion();
         if (artifacts || outside) {
             s.add(String.format(Locale.ROOT, "Shortcut alarm: %.0f %% of the evidence lies on artifacts (hair, ruler, ink, "
                     + "dark corners) and %.0f %% outside the lesion \u2014 the model may be reacting to these rather "

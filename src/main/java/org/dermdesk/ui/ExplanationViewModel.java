@@ -13,11 +13,6 @@ import org.dermdesk.core.Explanation;
 /** A LIME explanation's trustworthiness in plain words, and the shortcut alarm. */
 public final class ExplanationViewModel {
 
-    /** Above this share of positive weight on artifacts the explanation is flagged as a shortcut. */
-    public static final double ARTIFACT_ALARM = 0.30;
-    /** Above this share of positive weight outside the lesion the explanation is flagged. */
-    public static final double OUTSIDE_ALARM = 0.50;
-
     private final ObjectProperty<Explanation> explanation = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final boolean explainerWired;
@@ -57,11 +52,11 @@ public final class ExplanationViewModel {
                 + (e.r2() >= 0.5 ? "well" : e.r2() >= 0.2 ? "only partly" : "poorly")
                 + " (R\u00b2 " + Format.decimal(e.r2()) + ").");
         StringBuilder alarm = new StringBuilder();
-        if (e.artifactShare() > ARTIFACT_ALARM) {
+        if (e.restsOnArtifacts()) {
             alarm.append(Format.percent(e.artifactShare()))
                     .append(" of the evidence lies on artifacts (hair, ruler, ink, dark corners). ");
         }
-        if (e.outsideLesionShare() > OUTSIDE_ALARM) {
+        if (e.restsOutsideLesion()) {
             alarm.append(Format.percent(e.outsideLesionShare())).append(" of the evidence lies on skin outside the lesion. ");
         }
         if (alarm.length() > 0) {

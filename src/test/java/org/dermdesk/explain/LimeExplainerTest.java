@@ -209,13 +209,13 @@ class LimeExplainerTest {
                 ProgressListener.NONE, Cancellation.none());
         assertTrue(shortcut.artifactShare() > 0.7, "artifact share " + shortcut.artifactShare());
         assertTrue(shortcut.outsideLesionShare() > 0.7, "outside share " + shortcut.outsideLesionShare());
-        assertTrue(LimeExplainer.shortcutSuspected(shortcut));
+        assertTrue(shortcut.shortcutSuspected());
         // the model's evidence sits inside the lesion and on no artifact
         Explanation honest = explainer(400, 2).explain(noiseImage(), regionModel(), region, List.of(elsewhere),
                 ProgressListener.NONE, Cancellation.none());
         assertTrue(honest.artifactShare() < 0.3, "artifact share " + honest.artifactShare());
         assertTrue(honest.outsideLesionShare() < 0.3, "outside share " + honest.outsideLesionShare());
-        assertTrue(!LimeExplainer.shortcutSuspected(honest));
+        assertTrue(!honest.shortcutSuspected());
         Explanation unknown = explainer(100, 2).explain(noiseImage(), regionModel(), null, List.of(),
                 ProgressListener.NONE, Cancellation.none());
         assertTrue(Double.isNaN(unknown.artifactShare()) && Double.isNaN(unknown.outsideLesionShare()));
