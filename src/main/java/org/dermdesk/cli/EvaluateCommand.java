@@ -70,7 +70,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--remove-hair", description = "inpaint detected hair (HairRemover) before classifying, to measure its effect")
     boolean removeHair;
 
-    private record Item(String id, Path file, boolean malignant, String group) {
+    /** @param groups subgroups the image belongs to (source, sex, age band, artifacts), reported separately */
+    private record Item(String id, Path file, boolean malignant, List<String> groups) {
     }
 
     @Override
@@ -130,8 +131,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     private static Map<String, BinaryMetrics> byGroup(List<Item> items, double[] p, double threshold) {
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).group() != null) {
-                groups.computeIfAbsent(items.get(i).group(), k -> new ArrayList<>()).add(i);
+            for (String group : items.get(i).groups()) {
+                groups.computeIfAbsent(group, k -> new ArrayList<>()).add(i);
             }
         }
         Map<String, BinaryMetrics> out = new LinkedHashMap<>();
@@ -144,7 +145,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             for (int k = 0; k < gy.length; k++) {
                 gy[k] = items.get(idx.get(k)).malignant();
             }
-            out.put(name + " (" + idx.size() + " images)", BinaryMetrics.of(gp, gy, threshold));
+            out.put(name + ": " + idx.size() + " images", BinaryMetrics.of(gp, gy, threshold));
         });
         return out;
     }
@@ -159,7 +160,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     throw new IllegalArgumentException(spec.labels + " line " + r.getRecordNumber()
                             + ": malignant must be 0 or 1, found '" + label + "'");
                 }
-                items.add(new Item(id, find(spec.imageDirs, id), label.equals("1"), null));
+                items.add(new Item(id, find(spec.imageDirs, id), label.equals("1"), List.of()));
             }
         }
         return items;
@@ -179,13 +180,53 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     private List<Item> fromSplit(ModelSplit spec) throws IOException {
         Map<String, Split> split = DataSplitter.read(model.dir().resolve("split.csv"));
+        Map<String, Map<String, Boolean>> artifacts = readArtifactAnnotations(spec.data.resolve("artifacts").resolve("annotations.csv"));
         List<Item> items = new ArrayList<>();
         for (LabeledImage img : DatasetIndex.load(spec.data)) {
             if (split.get(img.imageId()) == spec.split) {
-                items.add(new Item(img.imageId(), img.file(), img.malignant(), img.source().key()));
+                List<String> groups = new ArrayList<>();
+                groups.add(img.source().key());
+                groups.add("sex " + (img.sex().isEmpty() ? "unknown" : img.sex()));
+                groups.add(ageBand(img.age()));
+                artifacts.getOrDefault(img.imageId(), Map.of())
+                        .forEach((artifact, present) -> groups.add(artifact + (present ? " present" : " absent")));
+                items.add(new Item(img.imageId(), img.file(), img.malignant(), groups));
             }
         }
         return items;
+    }
+
+    private static String ageBand(Integer age) {
+        if (age == null) {
+            return "age unknown";
+        }
+        int[] upper = {29, 49, 69};
+        int lower = 0;
+        for (int u : upper) {
+            if (age <= u) {
+                return "age " + lower + "-" + u;
+            }
+            lower = u + 1;
+        }
+        return "age 70+";
+    }
+
+    /** Manual artifact labels by image id (hair, ruler, ...: present or not); empty when the file is absent. */
+    private static Map<String, Map<String, Boolean>> readArtifactAnnotations(Path csv) throws IOException {
+        Map<String, Map<String, Boolean>> out = new java.util.HashMap<>();
+        if (!Files.isRegularFile(csv)) {
+            return out;
+        }
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                Map<String, Boolean> tags = new LinkedHashMap<>();
+                for (String artifact : new String[] {"hair", "ruler", "ink", "dark_corner", "gel_bubble"}) {
+                    tags.put(artifact, "1".equals(r.get(artifact).trim()));
+                }
+                out.put(r.get("image_id").trim(), tags);
+            }
+        }
+        return out;
     }
 
     private static void writePredictions(Path csv, List<Item> items, double[] p, double threshold) throws IOException {

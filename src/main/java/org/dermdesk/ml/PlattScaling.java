@@ -13,9 +13,13 @@ public record PlattScaling(double temperature, double bias) {
         return Calibration.sigmoid(z / temperature + bias);
     }
 
-    /** Maximum-likelihood fit on validation logits and labels (Newton's method on a 1-D logistic regression). */
+    /**
+     * Maximum-likelihood fit on validation logits and labels (Newton's method on a 1-D logistic
+     * regression, started at zero where it converges). Scores that rank validation backwards (only
+     * seen in few-step smoke training) keep their slope of one and get the bias alone.
+     */
     public static PlattScaling fit(double[] z, boolean[] y) {
-        double a = 1;
+        double a = 0;
         double b = 0;
         for (int iter = 0; iter < 100; iter++) {
             double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
@@ -42,8 +46,26 @@ public record PlattScaling(double temperature, double bias) {
             }
         }
         if (!(a > 1e-6)) {
-            throw new IllegalStateException("calibration failed: the scores do not separate the classes on validation");
+            return new PlattScaling(1, fitBias(z, y));
         }
         return new PlattScaling(1 / a, b);
+    }
+
+    private static double fitBias(double[] z, boolean[] y) {
+        double b = 0;
+        for (int iter = 0; iter < 100; iter++) {
+            double g = 0;
+            double h = 1e-9;
+            for (int i = 0; i < z.length; i++) {
+                double p = Calibration.sigmoid(z[i] + b);
+                g += p - (y[i] ? 1 : 0);
+                h += p * (1 - p);
+            }
+            b -= g / h;
+            if (Math.abs(g / h) < 1e-9) {
+                break;
+            }
+        }
+        return b;
     }
 }
