@@ -126,7 +126,7 @@ strip --strip-unneeded "$TORCH/libtorch_cpu.so" "$TORCH/libc10.so" "$TORCH/$djl_
 # with the same size and time stamp is accepted as it is. The version-less links JavaCPP would make
 # are made here, so even a root user's run changes nothing in the installed tree.
 for jar in target/lib/javacpp-*-linux-x86_64.jar target/lib/openblas-*-linux-x86_64.jar target/lib/opencv-*-linux-x86_64.jar; do
-  unzip -q -o -j "$jar" 'org/bytedeco/*/linux-x86_64/*.so*' -x '*/python/*' '*cv2*' -d "$NAT/javacpp" >/dev/null
+  unzip -q -o -j "$jar" 'org/bytedeco/*/linux-x86_64/*.so*' -x '*/python/*' '*cv2*' -d "$NAT/javacpp" >/dev/null 2>&1
 done
 (
   cd "$NAT/javacpp"
