@@ -88,7 +88,7 @@ LIBPATH='$APPDIR/native/javacpp:$APPDIR/native/javafx:/usr/java/packages/lib:/us
 JOPTS=(
   --java-options '-Dai.djl.offline=true'
   --java-options '-DENGINE_CACHE_DIR=$APPDIR/native/djl'
-  --java-options '-Dorg.bytedeco.javacpp.pathsFirst=true'
+  --java-options '-Dorg.bytedeco.javacpp.pathsfirst=true'
   --java-options '-Dorg.bytedeco.javacpp.cachedir=$APPDIR/native'
   --java-options "-Djava.library.path=$LIBPATH"
   --java-options '-Djna.boot.library.path=$APPDIR/native/jna'
@@ -122,7 +122,7 @@ unzip -q -p "$jni_jar" "jnilib/$pt_classifier/$pt_flavor/libdjl_torch.so" > "$TO
 strip --strip-unneeded "$TORCH/libtorch_cpu.so" "$TORCH/libc10.so" "$TORCH/$djl_version-libdjl_torch.so"
 # JavaCPP (OpenCV, OpenBLAS): one flat folder on java.library.path, searched first (pathsFirst).
 # OpenBLAS is loaded under a second name (libopenblas_nolapack.so.0), which JavaCPP always "caches";
-# with cachedir = native/ its cache folder for native/javacpp/* is native/javacpp itself, so a copy
+# with cachedir = native/ (and pathsfirst, spelled in lower case) its cache folder for native/javacpp/* is native/javacpp itself, so a copy
 # with the same size and time stamp is accepted as it is. The version-less links JavaCPP would make
 # are made here, so even a root user's run changes nothing in the installed tree.
 for jar in target/lib/javacpp-*-linux-x86_64.jar target/lib/openblas-*-linux-x86_64.jar target/lib/opencv-*-linux-x86_64.jar; do
@@ -140,7 +140,11 @@ for jar in target/lib/javafx-*-linux.jar; do
   unzip -q -o -j "$jar" '*.so' -d "$NAT/javafx" 2>/dev/null || true   # javafx-base/-controls have none
 done
 unzip -q -j "$(ls target/lib/jna-*.jar)" 'com/sun/jna/linux-x86-64/libjnidispatch.so' -d "$NAT/jna"
-# the jars' own copies of those libraries are no longer needed
+# the jars' own copies of those libraries are no longer needed (and JavaFX would otherwise unpack its
+# own into ~/.openjfx/cache before looking at java.library.path)
+for jar in "$OUT/$NAME"/lib/app/lib/javafx-*-linux.jar; do
+  zip -q -d "$jar" '*.so' >/dev/null 2>&1 || true
+done
 for jar in "$OUT/$NAME"/lib/app/lib/{javacpp,openblas,opencv}-*-linux-x86_64.jar; do
   zip -q -d "$jar" 'org/bytedeco/*/linux-x86_64/*.so*' 'org/bytedeco/*/linux-x86_64/python/*' >/dev/null || true
 done

@@ -26,6 +26,9 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null && id nobody >/dev/null
   [ -r "$IMAGE" ] || { cp "$IMAGE" "$WORK/"; IMAGE="$WORK/$(basename "$IMAGE")"; }
   RUN=(setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME="$HOME_DIR")
 fi
+# Java takes its home from the password database, not $HOME
+export JAVA_TOOL_OPTIONS="-Duser.home=$HOME_DIR ${JAVA_TOOL_OPTIONS:-}"
+RUN+=(JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS")
 start=$(date +%s.%N)
 set +e
 "${RUN[@]}" "$LAUNCHER" analyze --json "$IMAGE" >"$WORK/out.json" 2>"$WORK/err.txt"
