@@ -90,6 +90,7 @@ JOPTS=(
   --java-options '-DENGINE_CACHE_DIR=$APPDIR/native/djl'
   --java-options '-Dorg.bytedeco.javacpp.pathsfirst=true'
   --java-options '-Dorg.bytedeco.javacpp.cachedir=$APPDIR/native'
+  --java-options '-Dorg.bytedeco.javacpp.cacheLibraries=false'
   --java-options "-Djava.library.path=$LIBPATH"
   --java-options '-Djna.boot.library.path=$APPDIR/native/jna'
   --java-options '-Djna.nounpack=true'
