@@ -11,10 +11,11 @@ final class RuntimeSettings {
 
     static void apply() {
         setIfAbsent("ai.djl.offline", "true");
-        int cores = Runtime.getRuntime().availableProcessors();
-        setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(Math.max(1, cores)));
+        // One libtorch thread: measured on the 2-core target (bench, median end to end per image) it gave
+        // 7.7 ms against 154 ms with two threads while another process held a core; OpenMP threads that
+        // wait for a busy core spin. Override with -Dai.djl.pytorch.num_threads on a dedicated machine.
+        setIfAbsent("ai.djl.pytorch.num_threads", "1");
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
-        // OpenCV's own thread pool competes with libtorch's for the same few cores
         setIfAbsent("org.bytedeco.javacpp.logger", "slf4j");
     }
 
