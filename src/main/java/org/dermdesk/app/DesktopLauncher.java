@@ -24,9 +24,14 @@ final class DesktopLauncher {
     }
 
     static void launch() {
+        launch(null);
+    }
+
+    /** Opens the window and, when {@code image} is not null, that image (the desktop entry's "open with"). */
+    static void launch(Path image) {
         Path caseLog = Path.of(System.getProperty("dermdesk.caselog",
                 Path.of(System.getProperty("user.home"), "DermDesk", "case-log.csv").toString()));
-        Workstation.launch(new DesktopServices(ModelLocator.defaultModelDir(), caseLog, metadata()));
+        Workstation.launch(new DesktopServices(ModelLocator.defaultModelDir(), caseLog, metadata()), image);
     }
 
     private static MetadataImport.Result metadata() {

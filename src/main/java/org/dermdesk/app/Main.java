@@ -1,12 +1,14 @@
 package org.dermdesk.app;
 
+import java.nio.file.Path;
 import org.dermdesk.cli.DermDeskCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * Starts DermDesk: with no arguments the desktop window, with a command the headless CLI.
+ * Starts DermDesk: with no arguments the desktop window, with {@code open IMAGE} the window showing
+ * that image, with any other command the headless CLI.
  * A plain class (not a JavaFX Application) so that it runs from the class path.
  */
 public final class Main {
@@ -20,6 +22,10 @@ public final class Main {
         RuntimeSettings.apply();
         if (args.length == 0) {
             DesktopLauncher.launch();
+            return;
+        }
+        if (args.length == 2 && "open".equals(args[0])) {
+            DesktopLauncher.launch(Path.of(args[1]));
             return;
         }
         System.exit(cli().execute(args));

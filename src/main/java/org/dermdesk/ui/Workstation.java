@@ -1,5 +1,6 @@
 package org.dermdesk.ui;
 
+import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -22,9 +23,17 @@ public final class Workstation {
      * until the window closes). Call it before anything loads GTK2-linked OpenCV modules.
      */
     public static void launch(WorkstationServices services) {
+        launch(services, null);
+    }
+
+    /** As {@link #launch(WorkstationServices)}, then opens {@code image} (null for none) as if the user had. */
+    public static void launch(WorkstationServices services, Path image) {
         Platform.setImplicitExit(true);
         Platform.startup(() -> {
             WorkstationView view = show(new Stage(), services, WorkstationPreferences.user(), new FxTaskRunner());
+            if (image != null) {
+                view.open(image);
+            }
             // a bug in an event handler must not leave the user with a silently dead control
             Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
                 LoggerFactory.getLogger(Workstation.class).error("Unexpected error on the UI thread", error);
