@@ -58,6 +58,9 @@ public final class BenchExplainCommand implements Callable<Integer> {
     @Option(names = "--at-working-size", description = "build perturbations on the working copy, not at the model's input size")
     boolean atWorkingSize;
 
+    @Option(names = "--compactness", defaultValue = "20", description = "SLIC compactness (default ${DEFAULT-VALUE})")
+    double compactness;
+
     @Option(names = "--no-antithetic", description = "independent samples instead of complementary pairs")
     boolean independent;
 
@@ -106,7 +109,7 @@ public final class BenchExplainCommand implements Callable<Integer> {
         }
         LimeExplainer.Settings base = LimeExplainer.Settings.defaults();
         LimeExplainer explainer = new LimeExplainer(base.withSamples(samples).withSeed(seed).withHide(hide)
-                .withBatchSize(batchSize).withAntithetic(!independent).withWorkingLongSide(workingSide)
+                .withBatchSize(batchSize).withAntithetic(!independent).withWorkingLongSide(workingSide).withCompactness(compactness)
                 .withSegments(segments, base.minLesionSegments(), Math.max(segments, base.maxSegments())));
         LimeBench.Result r;
         String modelName;

@@ -60,18 +60,20 @@ public final class LimeExplainer {
      *                          directly at that size, as the classifier would have resized them, which
      *                          saves most of the perturbation and preprocessing time; 0 = unknown, build
      *                          them on the working copy
+     * @param compactness       SLIC's weight of spatial against colour distance (higher: rounder segments)
      */
     public record Settings(int samples, double kernelWidth, long seed, HideStrategy hide, int batchSize,
                            int segments, int minLesionSegments, int maxSegments, int workingLongSide,
-                           double ridgeAlpha, int curveSteps, boolean antithetic, int modelInputSize) {
+                           double ridgeAlpha, int curveSteps, boolean antithetic, int modelInputSize,
+                           double compactness) {
 
         public Settings {
             Objects.requireNonNull(hide, "hide");
             if (samples < 2) {
                 throw new IllegalArgumentException("at least 2 samples are needed, got " + samples);
             }
-            if (!(kernelWidth > 0)) {
-                throw new IllegalArgumentException("kernel width must be positive");
+            if (!(kernelWidth > 0) || !(compactness > 0)) {
+                throw new IllegalArgumentException("kernel width and compactness must be positive");
             }
             if (batchSize < 1 || segments < 2 || maxSegments < segments || curveSteps < 1 || ridgeAlpha < 0
                     || modelInputSize < 0 || workingLongSide < 0) {
@@ -80,47 +82,52 @@ public final class LimeExplainer {
         }
 
         public static Settings defaults() {
-            return new Settings(1000, 0.25, 42L, HideStrategy.BLUR, 32, 60, 20, 100, 256, 1.0, 20, true, 0);
+            return new Settings(1000, 0.25, 42L, HideStrategy.BLUR, 32, 60, 20, 100, 256, 1.0, 20, true, 0, 20);
         }
 
         public Settings withSamples(int n) {
             return new Settings(n, kernelWidth, seed, hide, batchSize, segments, minLesionSegments, maxSegments,
-                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize);
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize, compactness);
         }
 
         public Settings withSeed(long s) {
             return new Settings(samples, kernelWidth, s, hide, batchSize, segments, minLesionSegments, maxSegments,
-                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize);
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize, compactness);
         }
 
         public Settings withHide(HideStrategy h) {
             return new Settings(samples, kernelWidth, seed, h, batchSize, segments, minLesionSegments, maxSegments,
-                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize);
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize, compactness);
         }
 
         public Settings withBatchSize(int b) {
             return new Settings(samples, kernelWidth, seed, hide, b, segments, minLesionSegments, maxSegments,
-                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize);
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize, compactness);
         }
 
         public Settings withSegments(int wanted, int minLesion, int max) {
             return new Settings(samples, kernelWidth, seed, hide, batchSize, wanted, minLesion, max,
-                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize);
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize, compactness);
         }
 
         public Settings withWorkingLongSide(int px) {
             return new Settings(samples, kernelWidth, seed, hide, batchSize, segments, minLesionSegments, maxSegments,
-                    px, ridgeAlpha, curveSteps, antithetic, modelInputSize);
+                    px, ridgeAlpha, curveSteps, antithetic, modelInputSize, compactness);
+        }
+
+        public Settings withCompactness(double m) {
+            return new Settings(samples, kernelWidth, seed, hide, batchSize, segments, minLesionSegments, maxSegments,
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize, m);
         }
 
         public Settings withModelInputSize(int n) {
             return new Settings(samples, kernelWidth, seed, hide, batchSize, segments, minLesionSegments, maxSegments,
-                    workingLongSide, ridgeAlpha, curveSteps, antithetic, n);
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, n, compactness);
         }
 
         public Settings withAntithetic(boolean a) {
             return new Settings(samples, kernelWidth, seed, hide, batchSize, segments, minLesionSegments, maxSegments,
-                    workingLongSide, ridgeAlpha, curveSteps, a, modelInputSize);
+                    workingLongSide, ridgeAlpha, curveSteps, a, modelInputSize, compactness);
         }
     }
 
@@ -205,7 +212,7 @@ public final class LimeExplainer {
             focusSegments = Math.min(settings.minLesionSegments(), settings.maxSegments() - settings.segments());
         }
         long t1 = System.nanoTime();
-        Segmentation seg = Slic.segment(working.rgb(), working.width(), working.height(), settings.segments(), 10, 10,
+        Segmentation seg = Slic.segment(working.rgb(), working.width(), working.height(), settings.segments(), settings.compactness(), 10,
                 focus, focusSegments);
         long t2 = System.nanoTime();
         Perturbations perturber;

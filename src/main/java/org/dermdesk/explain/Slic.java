@@ -114,7 +114,11 @@ public final class Slic {
             java.util.Arrays.fill(dist, Float.MAX_VALUE);
             java.util.Arrays.fill(label, -1);
             for (int ci = 0; ci < k; ci++) {
-                int radius = (int) Math.ceil(cs[ci]);
+                // with a dense focus grid, fine centres take only focus pixels and coarse ones only the
+                // rest: otherwise the coarse centres, whose distances are scaled by a larger step,
+                // reach into the lesion and leave long, ragged segments there
+                boolean fine = dense && cs[ci] < coarse;
+                int radius = (int) Math.ceil(fine ? 2 * cs[ci] : cs[ci]);
                 double spatial = (compactness * compactness) / (cs[ci] * cs[ci]);
                 double cl = c[ci * 5];
                 double ca = c[ci * 5 + 1];
@@ -130,6 +134,9 @@ public final class Slic {
                     int row = y * w;
                     for (int x = x0; x <= x1; x++) {
                         int p = row + x;
+                        if (dense && (focus[p] != 0) != fine) {
+                            continue;
+                        }
                         double dl = lab[p * 3] - cl;
                         double da = lab[p * 3 + 1] - ca;
                         double db = lab[p * 3 + 2] - cb;
