@@ -87,6 +87,7 @@ echo "== jpackage app-image"
 LIBPATH='$APPDIR/native/javacpp:$APPDIR/native/javafx:/usr/java/packages/lib:/usr/lib64:/lib64:/lib:/usr/lib'
 JOPTS=(
   --java-options '-Dai.djl.offline=true'
+  --java-options '-Xmx1g'
   --java-options '-DENGINE_CACHE_DIR=$APPDIR/native/djl'
   --java-options '-Dorg.bytedeco.javacpp.pathsfirst=true'
   --java-options '-Dorg.bytedeco.javacpp.cachedir=$APPDIR/native'

@@ -31,7 +31,15 @@ final class DesktopLauncher {
     static void launch(Path image) {
         Path caseLog = Path.of(System.getProperty("dermdesk.caselog",
                 Path.of(System.getProperty("user.home"), "DermDesk", "case-log.csv").toString()));
-        Workstation.launch(new DesktopServices(ModelLocator.defaultModelDir(), caseLog, metadata()), image);
+        try {
+            Workstation.launch(new DesktopServices(ModelLocator.defaultModelDir(), caseLog, metadata()), image);
+        } catch (RuntimeException e) {
+            // typically no display (a remote shell, a server): one clear line instead of a stack trace
+            LOG.debug("The window could not start", e);
+            System.err.println("DermDesk cannot open its window (" + e.getMessage() + "). For headless work use a"
+                    + " command, for example: dermdesk analyze --json IMAGE");
+            System.exit(1);
+        }
     }
 
     private static MetadataImport.Result metadata() {

@@ -400,12 +400,12 @@ public final class PdfReportExporter {
             String name = m == null ? "unknown model" : m.name() + ", version " + m.version();
             ly = paragraph("Model: " + name, left, width, 8.5f, false, 10.5f, 0f, ly + 10.5f);
             if (!validationMetrics.isEmpty()) {
-                StringBuilder sb = new StringBuilder("Validation: ");
+                StringBuilder sb = new StringBuilder("Measured performance: ");
                 validationMetrics.forEach((k, v) -> sb.append(k).append(' ').append(v).append(" \u00b7 "));
                 sb.setLength(sb.length() - 3);
                 ly = paragraph(sb.toString(), left, width, 8.5f, false, 10.5f, 0f, ly);
             } else {
-                ly = paragraph("Validation: no validation metrics supplied with this model.", left, width, 8.5f, false, 10.5f, 0f, ly);
+                ly = paragraph("Measured performance: none supplied with this model.", left, width, 8.5f, false, 10.5f, 0f, ly);
             }
             ly = paragraph("Weights SHA-256: " + (m == null || m.sha256() == null ? "unknown" : m.sha256()),
                     left, width, 7.5f, false, 9.5f, 0.25f, ly);
