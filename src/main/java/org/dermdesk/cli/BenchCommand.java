@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.dermdesk.core.LesionImage;
+import org.dermdesk.core.Statistics;
 import org.dermdesk.imaging.ImageLoader;
 import org.dermdesk.ml.DjlLesionClassifier;
 import org.dermdesk.ml.ModelCard;
@@ -54,7 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
             DjlLesionClassifier.open(model.dir()).close();
             loads[i] = ms(t);
         }
-        System.out.printf("model load: median %.1f ms (3 loads)%n", median(loads));
+        System.out.printf("model load: median %.1f ms (3 loads)%n", Statistics.median(loads));
         try (DjlLesionClassifier classifier = DjlLesionClassifier.open(model.dir())) {
             for (int i = 0; i < 10; i++) {
                 classifier.predict(ImageLoader.load(files.get(i % files.size())));
@@ -73,7 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             LesionImage sample = ImageLoader.load(files.get(0));
             System.out.printf("single image %dx%d, %d runs: decode %.2f ms, preprocess+classify %.2f ms, end to end median %.2f ms (p90 %.2f)%n",
-                    sample.width(), sample.height(), runs, median(decode), median(classify), median(total), percentile(total, 0.9));
+                    sample.width(), sample.height(), runs, Statistics.median(decode), Statistics.median(classify), Statistics.median(total), Statistics.percentile(total, 0.9));
             List<LesionImage> batchImages = new ArrayList<>();
             for (int i = 0; i < batch; i++) {
                 batchImages.add(ImageLoader.load(files.get(i % files.size())));
@@ -87,7 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             System.out.printf("batch of %d (preprocess+classify): median %.2f ms per image, %.0f images/s%n",
-                    batch, median(perImage), 1000 / median(perImage));
+                    batch, Statistics.median(perImage), 1000 / Statistics.median(perImage));
             ModelCard card = classifier.card();
             if (trainSteps > 0) {
                 double rate = TrainingBenchmark.imagesPerSecond(card.architecture(), card.input().size(), 32, trainSteps, 5);
@@ -100,15 +101,5 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static double ms(long start) {
         return (System.nanoTime() - start) / 1e6;
-    }
-
-    static double median(double[] v) {
-        return percentile(v, 0.5);
-    }
-
-    static double percentile(double[] v, double q) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[Math.min(s.length - 1, (int) Math.floor(q * (s.length - 1) + 0.5))];
     }
 }

@@ -1,5 +1,6 @@
 package org.dermdesk.explain;
 
+import org.dermdesk.core.Statistics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,13 +81,13 @@ public final class LimeBench {
             progress.progress((i + 1.0) / cases.size(), c.image().source());
         }
         Map<String, Double> medians = new LinkedHashMap<>();
-        stages.forEach((k, v) -> medians.put(k, RankStats.median(v.stream().mapToDouble(Double::doubleValue).toArray())));
+        stages.forEach((k, v) -> medians.put(k, Statistics.median(v.stream().mapToDouble(Double::doubleValue).toArray())));
         double stability = withStability
-                ? RankStats.median(out.stream().mapToDouble(e -> e.stability().orElse(Double.NaN)).toArray())
+                ? Statistics.median(out.stream().mapToDouble(e -> e.stability().orElse(Double.NaN)).toArray())
                 : Double.NaN;
         return new Result(medians, stability,
-                RankStats.median(out.stream().mapToDouble(Explanation::faithfulness).toArray()),
-                RankStats.median(out.stream().mapToDouble(Explanation::randomFaithfulness).toArray()),
-                RankStats.median(out.stream().mapToDouble(Explanation::segmentCount).toArray()), out);
+                Statistics.median(out.stream().mapToDouble(Explanation::faithfulness).toArray()),
+                Statistics.median(out.stream().mapToDouble(Explanation::randomFaithfulness).toArray()),
+                Statistics.median(out.stream().mapToDouble(Explanation::segmentCount).toArray()), out);
     }
 }

@@ -62,15 +62,4 @@ public final class RankStats {
         }
         return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
     }
-
-    /** Median of the values (NaN for none). */
-    public static double median(double[] v) {
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int m = s.length / 2;
-        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
-    }
 }

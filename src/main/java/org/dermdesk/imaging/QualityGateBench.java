@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import org.dermdesk.core.LesionImage;
+import org.dermdesk.core.Statistics;
 
 /**
  * Times the whole {@link ArtifactQualityGate} on one 1024x768 image: warm-up, then timed runs;
@@ -23,7 +24,7 @@ public final class QualityGateBench {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         double[] ms = run(image, 10, runs);
         System.out.printf(Locale.ROOT, "quality gate on %dx%d (%s): runs=%d median=%.1f ms p90=%.1f ms min=%.1f ms%n",
-                image.width(), image.height(), image.source(), runs, percentile(ms, 50), percentile(ms, 90), ms[0]);
+                image.width(), image.height(), image.source(), runs, Statistics.percentile(ms, 0.5), Statistics.percentile(ms, 0.9), ms[0]);
     }
 
     /** Sorted run times in milliseconds after {@code warmup} untimed runs. */
@@ -40,11 +41,6 @@ public final class QualityGateBench {
         }
         Arrays.sort(ms);
         return ms;
-    }
-
-    public static double percentile(double[] sorted, double p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
     private static LesionImage to1024(LesionImage img) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.dermdesk.core.Statistics;
 
 /** What training has done so far, saved with every checkpoint so that an interrupted run resumes. */
 public record TrainingLog(int lastEpoch, int bestEpoch, double bestAuc, List<Epoch> epochs) {
@@ -45,7 +46,6 @@ public record TrainingLog(int lastEpoch, int bestEpoch, double bestAuc, List<Epo
     }
 
     double medianImagesPerSecond() {
-        double[] v = epochs.stream().mapToDouble(Epoch::imagesPerSecond).sorted().toArray();
-        return v.length == 0 ? 0 : v[v.length / 2];
+        return epochs.isEmpty() ? 0 : Statistics.median(epochs.stream().mapToDouble(Epoch::imagesPerSecond).toArray());
     }
 }
