@@ -93,7 +93,7 @@ class PdfReportExporterTest {
         String flat = extract(pdf).replaceAll("\\s+", " ");
         for (String expected : List.of("No suspicious features found by the model", "not recorded",
                 "quality gate was not run", "No explanation was computed", "None entered.",
-                "no validation metrics", "Decision support only — not a diagnosis.")) {
+                "Measured performance: none supplied", "Decision support only — not a diagnosis.")) {
             assertTrue(flat.contains(expected), "missing '" + expected + "' in:\n" + flat);
         }
         render(pdf, "benign-A4");
