@@ -56,11 +56,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     row = pipeline.toJson(result);
                 } catch (ImageLoadException e) {
                     failures++;
-                    LOG.warn("Skipped an image: {}", e.getMessage());
+                    LOG.warn("Skipped an image: {}", e.problem());
                     row = AnalysisJson.error(image.toString(), shaIfReadable(image), e.getMessage());
                 } catch (RuntimeException e) {
                     failures++;
-                    LOG.error("Analysis failed for {}", image.getFileName(), e);
+                    LOG.error("Analysis failed for one image", e);
                     row = AnalysisJson.error(image.toString(), shaIfReadable(image),
                             image.getFileName() + ": analysis failed (" + e.getMessage() + ")");
                 }

@@ -6,10 +6,17 @@ import java.nio.file.Path;
 public class ImageLoadException extends Exception {
 
     private final Path file;
+    private final String problem;
 
     public ImageLoadException(Path file, String problem) {
         super(file.getFileName() + ": " + problem);
         this.file = file;
+        this.problem = problem;
+    }
+
+    /** What is wrong, without the file name: safe to log (file names may carry patient names). */
+    public String problem() {
+        return problem;
     }
 
     public Path file() {

@@ -85,13 +85,13 @@ public final class FxTaskRunner implements TaskRunner {
         try {
             outcome.run();
         } catch (RuntimeException e) {
-            LOG.error("Handling the outcome of '{}' failed", job.title, e);
+            LOG.error("Handling a task's outcome failed", e); // titles name files: not logged
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (ms > 50) {
-            LOG.warn("Showing the outcome of '{}' held the UI thread for {} ms", job.title, ms);
+            LOG.warn("Showing a task's outcome held the UI thread for {} ms", ms);
         } else {
-            LOG.debug("Showing the outcome of '{}' took {} ms", job.title, ms);
+            LOG.debug("Showing a task's outcome took {} ms", ms);
         }
     }
 

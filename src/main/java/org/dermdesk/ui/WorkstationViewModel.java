@@ -193,11 +193,11 @@ public final class WorkstationViewModel {
 
     private void report(Path file, Throwable error) {
         if (error instanceof ImageLoadException e) {
-            LOG.info("Rejected {}", e.getMessage());
+            LOG.info("Rejected an image: {}", e.problem());
             messages.accept(UserMessage.error("Cannot open " + file.getFileName(),
                     e.getMessage() + "\n\nChoose another image, or export this one again from the dermatoscope software."));
         } else {
-            LOG.error("Analysing {} failed", file.getFileName(), error);
+            LOG.error("Analysing an image failed", error);
             messages.accept(UserMessage.error("Could not analyse " + file.getFileName(),
                     "Something went wrong while analysing the image: " + describe(error)
                             + "\n\nNothing was lost. Try again, or open another image."));
