@@ -4,18 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,33 +37,28 @@ class CaseLogCrashTest {
         byte[] before = new byte[0];
         for (int round = 1; round <= rounds; round++) {
             double tornRate = round % 3 == 0 ? 0.0 : 0.2;
+            // the child's stdout goes to a file, not a pipe: a pipe can lose the last lines when the child is killed
+            Path progress = file.resolveSibling("progress-" + round + ".txt");
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx64m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                     "-cp", System.getProperty("java.class.path"), CaseLogCrashWriter.class.getName(),
                     file.toString(), Integer.toString(round), Double.toString(tornRate))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            List<Integer> committed = new CopyOnWriteArrayList<>();
-            CountDownLatch ready = new CountDownLatch(1);
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        if (line.equals("ready")) {
-                            ready.countDown();
-                        } else if (line.startsWith("committed ")) {
-                            committed.add(Integer.parseInt(line.substring(10)));
-                        }
-                    }
-                } catch (Exception e) {
-                    // the pipe breaks when the child dies
-                }
-            });
-            reader.start();
-            assertTrue(ready.await(60, TimeUnit.SECONDS), "writer did not start");
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(progress.toFile()).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.readString(progress).contains("ready")) {
+                assertTrue(System.nanoTime() < deadline, "writer did not start");
+                Thread.sleep(10);
+            }
             Thread.sleep(50 + rnd.nextInt(1500));
             p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-            reader.join(10_000);
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "writer did not die");
+            List<Integer> committed = new ArrayList<>();
+            for (String line : Files.readAllLines(progress)) {
+                if (line.startsWith("committed ")) {
+                    committed.add(Integer.parseInt(line.substring(10)));
+                }
+            }
 
             byte[] after = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
             assertArrayEquals(before, Arrays.copyOf(after, before.length), "round " + round + ": earlier bytes changed");
