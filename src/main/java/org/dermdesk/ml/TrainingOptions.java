@@ -22,8 +22,8 @@ public record TrainingOptions(String name, String version, String architecture, 
 
     /** The shipped default: residual network, seven-way + binary heads, augmentation, colour constancy. */
     public static TrainingOptions resnetLite() {
-        return new TrainingOptions("resnet-lite-96", "1.0.0", Networks.RESNET_LITE, InputSpec.standardised(96),
-                16, 32, 0.002f, 5, 20261127L, true, true, true, true, 0);
+        return new TrainingOptions("resnet-lite-96", "1.1.0", Networks.RESNET_LITE, InputSpec.standardised(96),
+                24, 32, 0.002f, 5, 20261127L, true, true, true, true, 0);
     }
 
     /** Side of the cached training copy that augmentation crops from. */
