@@ -24,8 +24,9 @@ public final class Main {
             DesktopLauncher.launch();
             return;
         }
-        if (args.length == 2 && "open".equals(args[0])) {
-            DesktopLauncher.launch(Path.of(args[1]));
+        if ("open".equals(args[0]) && args.length <= 2) {
+            // the desktop entry runs "open %f": without a file (started from the menu) it is just the window
+            DesktopLauncher.launch(args.length == 2 ? Path.of(args[1]) : null);
             return;
         }
         System.exit(cli().execute(args));
