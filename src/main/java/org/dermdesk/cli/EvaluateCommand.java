@@ -18,6 +18,7 @@ import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.imaging.HairRemover;
 import org.dermdesk.core.Prediction;
+import org.dermdesk.imaging.ArtifactEvaluation;
 import org.dermdesk.imaging.ImageLoader;
 import org.dermdesk.ml.BinaryMetrics;
 import org.dermdesk.ml.DataSplitter;
@@ -180,7 +181,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     private List<Item> fromSplit(ModelSplit spec) throws IOException {
         Map<String, Split> split = DataSplitter.read(model.dir().resolve("split.csv"));
-        Map<String, Map<String, Boolean>> artifacts = readArtifactAnnotations(spec.data.resolve("artifacts").resolve("annotations.csv"));
+        Map<String, Map<String, Integer>> artifacts = Files.isRegularFile(spec.data.resolve("artifacts/annotations.csv"))
+                ? ArtifactEvaluation.readAnnotations(spec.data) : Map.of();
         List<Item> items = new ArrayList<>();
         for (LabeledImage img : DatasetIndex.load(spec.data)) {
             if (split.get(img.imageId()) == spec.split) {
@@ -189,7 +191,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 groups.add("sex " + (img.sex().isEmpty() ? "unknown" : img.sex()));
                 groups.add(ageBand(img.age()));
                 artifacts.getOrDefault(img.imageId(), Map.of())
-                        .forEach((artifact, present) -> groups.add(artifact + (present ? " present" : " absent")));
+                        .forEach((artifact, label) -> groups.add(artifact + (label == 1 ? " present" : " absent")));
                 items.add(new Item(img.imageId(), img.file(), img.malignant(), groups));
             }
         }
@@ -209,24 +211,6 @@ public final class EvaluateCommand implements Callable<Integer> {
             lower = u + 1;
         }
         return "age 70+";
-    }
-
-    /** Manual artifact labels by image id (hair, ruler, ...: present or not); empty when the file is absent. */
-    private static Map<String, Map<String, Boolean>> readArtifactAnnotations(Path csv) throws IOException {
-        Map<String, Map<String, Boolean>> out = new java.util.HashMap<>();
-        if (!Files.isRegularFile(csv)) {
-            return out;
-        }
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-                Map<String, Boolean> tags = new LinkedHashMap<>();
-                for (String artifact : new String[] {"hair", "ruler", "ink", "dark_corner", "gel_bubble"}) {
-                    tags.put(artifact, "1".equals(r.get(artifact).trim()));
-                }
-                out.put(r.get("image_id").trim(), tags);
-            }
-        }
-        return out;
     }
 
     private static void writePredictions(Path csv, List<Item> items, double[] p, double threshold) throws IOException {

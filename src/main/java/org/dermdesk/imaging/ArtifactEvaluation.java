@@ -79,7 +79,7 @@ public final class ArtifactEvaluation {
      * @param rawCsv    if not null, a per-image CSV of labels and raw detector values is written here
      */
     public List<Row> evaluateArtifacts(Path imagesDir, int limit, Path rawCsv) {
-        Map<String, Map<String, Integer>> labels = readAnnotations();
+        Map<String, Map<String, Integer>> labels = readAnnotations(data);
         List<String> ids = new ArrayList<>();
         List<double[]> raws = new ArrayList<>();
         List<ArtifactDetector> detectors = ArtifactQualityGate.defaultDetectors().stream()
@@ -194,7 +194,8 @@ public final class ArtifactEvaluation {
         return data;
     }
 
-    private Map<String, Map<String, Integer>> readAnnotations() {
+    /** The manual artifact labels of {@code <data>/artifacts/annotations.csv}: image id to column to 0/1. */
+    public static Map<String, Map<String, Integer>> readAnnotations(Path data) {
         Path csv = data.resolve("artifacts/annotations.csv");
         Map<String, Map<String, Integer>> out = new HashMap<>();
         try (Reader r = Files.newBufferedReader(csv)) {

@@ -14,13 +14,4 @@ public enum DataSource {
     public String key() {
         return key;
     }
-
-    public static DataSource fromKey(String key) {
-        for (DataSource s : values()) {
-            if (s.key.equals(key)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown data source: " + key);
-    }
 }

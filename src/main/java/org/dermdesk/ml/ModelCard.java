@@ -48,9 +48,4 @@ public record ModelCard(String name, String version, String architecture, InputS
     public PlattScaling calibration() {
         return new PlattScaling(temperature, calibrationBias == null ? 0 : calibrationBias);
     }
-
-    public ModelCard withWeights(String file, String sha256) {
-        return new ModelCard(name, version, architecture, input, output, temperature, calibrationBias, diagnosisTemperature, threshold, thresholdRule,
-                file, sha256, parameters, split, training, metrics, dataLicence, intendedUse);
-    }
 }

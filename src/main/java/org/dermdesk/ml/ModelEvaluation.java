@@ -3,7 +3,6 @@ package org.dermdesk.ml;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.dermdesk.core.Diagnosis;
 
 /**
@@ -43,16 +42,16 @@ record ModelEvaluation(MalignancyHead head, PlattScaling calibration, Double dia
                 BinaryMetrics.round(BinaryMetrics.expectedCalibrationError(head.probabilities(testLogits, PlattScaling.IDENTITY), yTest, BinaryMetrics.ECE_BINS)));
         metrics.put("test", testMetrics);
         for (DataSource source : DataSource.values()) {
-            subset(test, pTest, threshold, img -> img.source() == source).ifPresent(m -> metrics.put("test_" + source.key(), m));
+            SubsetMetrics.of(test, pTest, threshold, img -> img.source() == source).ifPresent(m -> metrics.put("test_" + source.key(), m));
         }
         Map<String, Object> subgroups = new LinkedHashMap<>();
         for (String sex : new String[] {"female", "male", ""}) {
-            subset(test, pTest, threshold, img -> img.sex().equals(sex))
+            SubsetMetrics.of(test, pTest, threshold, img -> img.sex().equals(sex))
                     .ifPresent(m -> subgroups.put("sex=" + (sex.isEmpty() ? "unknown" : sex), brief(m)));
         }
         int[][] bands = {{0, 29}, {30, 49}, {50, 69}, {70, 200}};
         for (int[] band : bands) {
-            subset(test, pTest, threshold, img -> img.age() != null && img.age() >= band[0] && img.age() <= band[1])
+            SubsetMetrics.of(test, pTest, threshold, img -> img.age() != null && img.age() >= band[0] && img.age() <= band[1])
                     .ifPresent(m -> subgroups.put("age " + band[0] + "-" + (band[1] > 120 ? "" : band[1]), brief(m)));
         }
         metrics.put("test_subgroups", subgroups);
@@ -77,11 +76,6 @@ record ModelEvaluation(MalignancyHead head, PlattScaling calibration, Double dia
             out.put(k, m.get(k));
         }
         return out;
-    }
-
-    private static java.util.Optional<Map<String, Object>> subset(ImageCache cache, double[] p, double threshold,
-                                                                  Predicate<LabeledImage> member) {
-        return SubsetMetrics.of(cache, p, member, threshold);
     }
 
     private static double fitDiagnosisTemperature(ImageCache cache, float[][] logits) {

@@ -10,11 +10,7 @@ final class SubsetMetrics {
     private SubsetMetrics() {
     }
 
-    static Optional<Map<String, Object>> bySource(ImageCache cache, double[] p, DataSource source, double threshold) {
-        return of(cache, p, img -> img.source() == source, threshold);
-    }
-
-    static Optional<Map<String, Object>> of(ImageCache cache, double[] p, Predicate<LabeledImage> member, double threshold) {
+    static Optional<Map<String, Object>> of(ImageCache cache, double[] p, double threshold, Predicate<LabeledImage> member) {
         int n = 0;
         for (int i = 0; i < cache.size(); i++) {
             if (member.test(cache.image(i))) n++;
