@@ -28,6 +28,8 @@ final class AnalysisJson {
         node.putNull("error");
         Prediction p = r.prediction();
         node.put("p_malignant", round(p.pMalignant()));
+        node.put("p_malignant_image_only", round(p.imagePMalignant()));
+        node.put("adjusted_for_age_and_sex", p.adjustedForPatient());
         node.put("malignant", p.malignant());
         node.put("threshold", round(p.threshold()));
         if (!p.diagnoses().isEmpty()) {

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dermdesk.core.AnalysisResult;
 import org.dermdesk.core.Analyzer;
+import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.Checksums;
 import org.dermdesk.core.ImageLoadException;
+import org.dermdesk.report.MetadataImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -30,6 +32,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
+    @Option(names = "--metadata", paramLabel = "CSV",
+            description = "ISIC/HAM-style metadata (age, sex, site) matched by file name: where the age is known,"
+                    + " p_malignant also weighs age and sex (p_malignant_image_only keeps the image's own figure)")
+    Path metadata;
+
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "image files (JPEG, PNG, BMP, TIFF)")
     List<Path> images;
 
@@ -46,6 +53,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int failures = 0;
+        MetadataImport.Result meta = metadata == null ? null : readMetadata();
         try (Pipeline pipeline = Pipeline.open(model.dir())) {
             Analyzer analyzer = pipeline.analyzer();
             ResultTable table = json ? null : new ResultTable(out);
@@ -53,6 +61,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 ObjectNode row;
                 try {
                     AnalysisResult result = analyzer.analyze(image);
+                    if (meta != null) {
+                        CaseDetails details = meta.find(image).orElse(CaseDetails.none());
+                        result = result.withPrediction(pipeline.classifier().forPatient(result.prediction(), details));
+                    }
                     row = pipeline.toJson(result);
                 } catch (ImageLoadException e) {
                     failures++;
@@ -72,6 +84,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    private MetadataImport.Result readMetadata() throws java.io.IOException {
+        MetadataImport.Result meta = MetadataImport.read(metadata);
+        meta.problems().stream().limit(20).forEach(p -> System.err.println(metadata.getFileName() + " " + p));
+        return meta;
     }
 
     private static String shaIfReadable(Path file) {

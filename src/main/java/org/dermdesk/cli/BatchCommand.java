@@ -144,9 +144,10 @@ public final class BatchCommand implements Callable<Integer> {
                 skipped++;
                 continue;
             }
+            CaseDetails details = meta == null ? CaseDetails.none() : meta.find(image).orElse(CaseDetails.none());
             AnalyzedImage result;
             try {
-                result = analyzer.analyze(image);
+                result = analyzer.analyze(image, details);
             } catch (ImageLoadException e) {
                 fail(bad, image, e.getMessage());
                 continue;
@@ -157,7 +158,6 @@ public final class BatchCommand implements Callable<Integer> {
                 continue;
             }
             String caseId = stem(image.getFileName().toString());
-            CaseDetails details = meta == null ? CaseDetails.none() : meta.find(image).orElse(CaseDetails.none());
             CaseRecord record = CaseRecord.of(Instant.now(), caseId, image.toAbsolutePath(), sha, details, result);
             if (pdf != null) { // the PDF first: a row in the log means "done" to a resumed run
                 try {

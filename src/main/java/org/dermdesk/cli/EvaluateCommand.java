@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.imaging.HairRemover;
@@ -47,7 +48,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         @Option(names = "--images", required = true, paramLabel = "DIR", description = "image folder(s); files named <image_id>.jpg|png")
         List<Path> imageDirs;
 
-        @Option(names = "--labels", required = true, paramLabel = "CSV", description = "CSV with image_id and malignant (0/1) columns")
+        @Option(names = "--labels", required = true, paramLabel = "CSV", description = "CSV with image_id and malignant (0/1) columns; optional age and sex columns")
         Path labels;
     }
 
@@ -72,7 +73,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     boolean removeHair;
 
     /** @param groups subgroups the image belongs to (source, sex, age band, artifacts), reported separately */
-    private record Item(String id, Path file, boolean malignant, List<String> groups) {
+    private record Item(String id, Path file, boolean malignant, List<String> groups, CaseDetails details) {
     }
 
     @Override
@@ -81,6 +82,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<String> failures = new ArrayList<>();
         List<Item> used = new ArrayList<>();
         List<Double> probabilities = new ArrayList<>();
+        List<Double> withAgeAndSex = new ArrayList<>();
         double threshold;
         HairRemover hairRemover = new HairRemover();
         try (Pipeline pipeline = Pipeline.open(model.dir())) {
@@ -96,8 +98,10 @@ public final class EvaluateCommand implements Callable<Integer> {
                     failures.add(e.getMessage());
                 }
                 if (batch.size() == 64 || item == items.get(items.size() - 1)) {
-                    for (Prediction p : pipeline.classifier().predictBatch(batch)) {
-                        probabilities.add(p.pMalignant());
+                    List<Prediction> predictions = pipeline.classifier().predictBatch(batch);
+                    for (int k = 0; k < predictions.size(); k++) {
+                        probabilities.add(predictions.get(k).pMalignant());
+                        withAgeAndSex.add(pipeline.classifier().forPatient(predictions.get(k), batchItems.get(k).details()).pMalignant());
                     }
                     used.addAll(batchItems);
                     batch.clear();
@@ -115,6 +119,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (Map.Entry<String, BinaryMetrics> e : byGroup(used, p, threshold).entrySet()) {
             System.out.println(MetricsReport.format(e.getKey(), e.getValue()));
         }
+        double[] pAdjusted = withAgeAndSex.stream().mapToDouble(Double::doubleValue).toArray();
+        if (!java.util.Arrays.equals(p, pAdjusted)) {
+            System.out.println("With age and sex (images without a known age keep the image-only probability):");
+            System.out.println(MetricsReport.format("all " + used.size() + " images", BinaryMetrics.of(pAdjusted, y, threshold)));
+            for (Map.Entry<String, BinaryMetrics> e : byGroup(used, pAdjusted, threshold).entrySet()) {
+                System.out.println(MetricsReport.format(e.getKey(), e.getValue()));
+            }
+        }
         if (!failures.isEmpty()) {
             System.out.println("Skipped " + failures.size() + " unreadable images:");
             failures.forEach(f -> System.out.println("  " + f));
@@ -123,7 +135,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             Files.createDirectories(out);
             Charts.roc(BinaryMetrics.rocCurve(p, y), all.auc(), out.resolve("roc.png"));
             Charts.reliability(BinaryMetrics.reliability(p, y, BinaryMetrics.ECE_BINS), all.ece(), out.resolve("reliability.png"));
-            writePredictions(out.resolve("predictions.csv"), used, p, threshold);
+            writePredictions(out.resolve("predictions.csv"), used, p, pAdjusted, threshold);
             System.out.println("Wrote roc.png, reliability.png and predictions.csv to " + out);
         }
         return failures.isEmpty() ? 0 : 1;
@@ -161,10 +173,20 @@ public final class EvaluateCommand implements Callable<Integer> {
                     throw new IllegalArgumentException(spec.labels + " line " + r.getRecordNumber()
                             + ": malignant must be 0 or 1, found '" + label + "'");
                 }
-                items.add(new Item(id, find(spec.imageDirs, id), label.equals("1"), List.of()));
+                items.add(new Item(id, find(spec.imageDirs, id), label.equals("1"), List.of(), detailsOf(r)));
             }
         }
         return items;
+    }
+
+    /** Optional {@code age} and {@code sex} columns of a labels file. */
+    private static CaseDetails detailsOf(CSVRecord r) {
+        Integer age = null;
+        if (r.isMapped("age") && r.get("age").strip().matches("\\d{1,3}")) {
+            int a = Integer.parseInt(r.get("age").strip());
+            age = a <= 130 ? a : null;
+        }
+        return new CaseDetails(age, r.isMapped("sex") ? r.get("sex") : null, null, null);
     }
 
     private static Path find(List<Path> dirs, String id) {
@@ -192,7 +214,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                 groups.add(ageBand(img.age()));
                 artifacts.getOrDefault(img.imageId(), Map.of())
                         .forEach((artifact, label) -> groups.add(artifact + (label == 1 ? " present" : " absent")));
-                items.add(new Item(img.imageId(), img.file(), img.malignant(), groups));
+                items.add(new Item(img.imageId(), img.file(), img.malignant(), groups,
+                        new CaseDetails(img.age(), img.sex(), img.site(), null)));
             }
         }
         return items;
@@ -213,13 +236,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         return "age 70+";
     }
 
-    private static void writePredictions(Path csv, List<Item> items, double[] p, double threshold) throws IOException {
+    private static void writePredictions(Path csv, List<Item> items, double[] p, double[] pAdjusted, double threshold)
+            throws IOException {
         try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
              CSVPrinter printer = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
-                     .setHeader("image_id", "malignant", "p_malignant", "predicted_malignant").get())) {
+                     .setHeader("image_id", "malignant", "p_malignant", "predicted_malignant", "p_malignant_with_age_and_sex").get())) {
             for (int i = 0; i < items.size(); i++) {
                 printer.printRecord(items.get(i).id(), items.get(i).malignant() ? 1 : 0,
-                        String.format(java.util.Locale.ROOT, "%.6f", p[i]), p[i] >= threshold ? 1 : 0);
+                        String.format(java.util.Locale.ROOT, "%.6f", p[i]), p[i] >= threshold ? 1 : 0,
+                        String.format(java.util.Locale.ROOT, "%.6f", pAdjusted[i]));
             }
         }
     }

@@ -16,6 +16,11 @@ public record AnalysisResult(Path file, String sha256, LesionImage image, Qualit
         timingsMs = Map.copyOf(timingsMs);
     }
 
+    /** The same analysis with another prediction (e.g. adjusted for the patient's age and sex). */
+    public AnalysisResult withPrediction(Prediction newPrediction) {
+        return new AnalysisResult(file, sha256, image, quality, newPrediction, timingsMs);
+    }
+
     /** Whether the gate asked for a retake (the prediction is then shown as unreliable). */
     public boolean retake() {
         return quality != null && quality.retake();

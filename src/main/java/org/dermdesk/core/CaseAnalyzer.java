@@ -11,15 +11,17 @@ import java.nio.file.Path;
 public interface CaseAnalyzer {
 
     /**
+     * @param details what is known of the patient: the prediction weighs age and sex where the model can
      * @throws ImageLoadException when the file cannot be assessed; its message names the file and the problem
      */
-    AnalyzedImage analyze(Path image) throws ImageLoadException;
+    AnalyzedImage analyze(Path image, CaseDetails details) throws ImageLoadException;
 
     /** The shared {@link Analyzer} pipeline (no explanation, no heatmap) as a case analyzer. */
     static CaseAnalyzer of(Analyzer analyzer) {
-        return file -> {
+        return (file, details) -> {
             AnalysisResult r = analyzer.analyze(file);
-            return new AnalyzedImage(r.image(), r.prediction(), r.quality(), null, null);
+            Prediction prediction = analyzer.classifier().forPatient(r.prediction(), details);
+            return new AnalyzedImage(r.image(), prediction, r.quality(), null, null);
         };
     }
 }

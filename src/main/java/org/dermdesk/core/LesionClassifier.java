@@ -28,6 +28,15 @@ public interface LesionClassifier extends AutoCloseable {
         return predictBatch(List.of(image)).get(0);
     }
 
+    /**
+     * The image-only prediction adjusted for what is known of the patient (age, sex), where the model
+     * has a fitted adjustment and the age is given; otherwise the image-only prediction unchanged.
+     * Cheap and thread-safe: no network pass, so it can follow every edit of the case details.
+     */
+    default Prediction forPatient(Prediction imageOnly, CaseDetails details) {
+        return imageOnly;
+    }
+
     @Override
     void close();
 }

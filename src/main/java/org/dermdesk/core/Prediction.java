@@ -9,14 +9,32 @@ import java.util.Map;
  * @param threshold  the operating threshold the verdict was taken at
  * @param diagnoses  probabilities of the seven HAM10000 diagnoses; empty for a binary-only model
  * @param model      which model said it
+ * @param imageOnlyPMalignant the probability from the image alone when {@code pMalignant} also weighs
+ *                   the patient's age and sex; null when {@code pMalignant} is the image-only probability
  */
-public record Prediction(double pMalignant, double threshold, Map<Diagnosis, Double> diagnoses, ModelInfo model) {
+public record Prediction(double pMalignant, double threshold, Map<Diagnosis, Double> diagnoses, ModelInfo model,
+                         Double imageOnlyPMalignant) {
 
     public Prediction {
         if (!(pMalignant >= 0 && pMalignant <= 1)) {
             throw new IllegalArgumentException("probability out of range: " + pMalignant);
         }
         diagnoses = Map.copyOf(diagnoses);
+    }
+
+    /** An image-only prediction. */
+    public Prediction(double pMalignant, double threshold, Map<Diagnosis, Double> diagnoses, ModelInfo model) {
+        this(pMalignant, threshold, diagnoses, model, null);
+    }
+
+    /** True when the probability weighs the patient's age and sex besides the image. */
+    public boolean adjustedForPatient() {
+        return imageOnlyPMalignant != null;
+    }
+
+    /** The probability from the image alone, whether or not this prediction was adjusted for the patient. */
+    public double imagePMalignant() {
+        return imageOnlyPMalignant == null ? pMalignant : imageOnlyPMalignant;
     }
 
     /** True when the probability reaches the operating threshold: the image is called suspicious. */
@@ -26,6 +44,6 @@ public record Prediction(double pMalignant, double threshold, Map<Diagnosis, Dou
 
     /** The same prediction judged at another threshold (a user preference), never silently. */
     public Prediction atThreshold(double newThreshold) {
-        return new Prediction(pMalignant, newThreshold, diagnoses, model);
+        return new Prediction(pMalignant, newThreshold, diagnoses, model, imageOnlyPMalignant);
     }
 }

@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.Checksums;
 import org.dermdesk.core.Diagnosis;
 import org.dermdesk.core.LesionClassifier;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.ModelInfo;
+import org.dermdesk.core.PatientSex;
 import org.dermdesk.core.Prediction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +41,7 @@ public final class DjlLesionClassifier implements LesionClassifier {
     private DjlLesionClassifier(ModelCard card, Model model) {
         this.card = card;
         this.model = model;
-        this.predictor = model.newPredictor(new LogitTranslator(card.input()));
+        this.predictor = model.newPredictor(new LogitTranslator(card.input(), card.flipAveraging()));
         this.info = new ModelInfo(card.name(), card.version(), card.weightsSha256());
     }
 
@@ -138,6 +140,18 @@ public final class DjlLesionClassifier implements LesionClassifier {
             diagnoses.put(d, dx[d.ordinal()]);
         }
         return new Prediction(p, card.threshold(), diagnoses, info);
+    }
+
+    @Override
+    public Prediction forPatient(Prediction imageOnly, CaseDetails details) {
+        double pImage = imageOnly.imagePMalignant();
+        MetadataFusion fusion = card.metadataFusion();
+        Integer age = details == null ? null : details.age();
+        if (fusion == null || age == null) {
+            return new Prediction(pImage, imageOnly.threshold(), imageOnly.diagnoses(), imageOnly.model());
+        }
+        double adjusted = fusion.apply(pImage, age, PatientSex.parse(details.sex()));
+        return new Prediction(adjusted, imageOnly.threshold(), imageOnly.diagnoses(), imageOnly.model(), pImage);
     }
 
     @Override

@@ -1,33 +1,42 @@
 package org.dermdesk.ml;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import org.dermdesk.core.LesionImage;
 
-/** Pre- and post-processing only: image to the network's input tensor, output tensor to raw logits. */
+/**
+ * Pre- and post-processing only: image to the network's input tensor, output tensor to raw logits;
+ * with flip averaging, each image enters as its four mirrored views and leaves as their mean logits.
+ */
 final class LogitTranslator implements Translator<LesionImage, float[]> {
 
     private final InputSpec spec;
+    private final boolean flipAveraging;
 
-    LogitTranslator(InputSpec spec) {
+    LogitTranslator(InputSpec spec, boolean flipAveraging) {
         this.spec = spec;
+        this.flipAveraging = flipAveraging;
     }
 
     @Override
     public NDList processInput(TranslatorContext ctx, LesionImage image) {
         float[] data = Preprocessing.toInput(image, spec);
-        return new NDList(ctx.getNDManager().create(data, new ai.djl.ndarray.types.Shape(3, spec.size(), spec.size())));
+        NDArray input = ctx.getNDManager().create(data, new Shape(3, spec.size(), spec.size()));
+        return new NDList(flipAveraging ? FlipAveraging.views(input.expandDims(0)) : input);
     }
 
     @Override
     public float[] processOutput(TranslatorContext ctx, NDList list) {
-        return list.singletonOrThrow().toFloatArray();
+        NDArray out = list.singletonOrThrow();
+        return (flipAveraging ? FlipAveraging.average(out) : out).toFloatArray();
     }
 
     @Override
     public Batchifier getBatchifier() {
-        return Batchifier.STACK;
+        return flipAveraging ? new FlipAveraging.ViewBatchifier() : Batchifier.STACK;
     }
 }

@@ -18,13 +18,16 @@ import java.util.Map;
  * @param diagnosisTemperature calibration temperature of the seven diagnosis logits (multi-task models)
  * @param temperature  calibration temperature fitted on validation: p = sigmoid(z / temperature + calibrationBias)
  * @param calibrationBias calibration bias fitted with the temperature (Platt scaling); null = 0
+ * @param testTimeAugmentation "flip4" when logits are averaged over four mirrored views ({@link FlipAveraging}); null = none
+ * @param metadataFusion how age and sex adjust the image's probability, fitted on validation; null = image only
  * @param threshold    operating threshold on the calibrated probability
  * @param thresholdRule how the threshold was chosen, in words
  * @param metrics      measured metrics by split name, e.g. "validation", "test", "image_level_test"
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelCard(String name, String version, String architecture, InputSpec input, String output,
-                        double temperature, Double calibrationBias, Double diagnosisTemperature, double threshold, String thresholdRule,
+                        double temperature, Double calibrationBias, Double diagnosisTemperature, String testTimeAugmentation, MetadataFusion metadataFusion,
+                        double threshold, String thresholdRule,
                         String weightsFile, String weightsSha256, long parameters,
                         Map<String, Object> split, Map<String, Object> training,
                         Map<String, Map<String, Object>> metrics, String dataLicence, String intendedUse) {
@@ -42,6 +45,11 @@ public record ModelCard(String name, String version, String architecture, InputS
 
     public void write(Path modelDir) throws IOException {
         MAPPER.writeValue(modelDir.resolve(FILE_NAME).toFile(), this);
+    }
+
+    /** True when the model's logits are averaged over mirrored views, as it was calibrated. */
+    public boolean flipAveraging() {
+        return FlipAveraging.NAME.equals(testTimeAugmentation);
     }
 
     /** The calibration of the malignancy logit this card records. */

@@ -4,14 +4,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dermdesk.core.Diagnosis;
+import org.dermdesk.core.PatientSex;
 
 /**
  * Turns a trained network's validation and test logits into a calibrated model: chooses the
  * malignancy head that discriminates best on validation, fits its Platt calibration and the operating
  * threshold there, then measures everything on test (overall, by source, sex and age band).
  */
-record ModelEvaluation(MalignancyHead head, PlattScaling calibration, Double diagnosisTemperature, double threshold,
-                       Map<String, Map<String, Object>> metrics) {
+record ModelEvaluation(MalignancyHead head, PlattScaling calibration, Double diagnosisTemperature, MetadataFusion fusion,
+                       double threshold, Map<String, Map<String, Object>> metrics) {
 
     static ModelEvaluation calibrateAndMeasure(TrainingObjective objective, ImageCache validation, float[][] valLogits,
                                                ImageCache test, float[][] testLogits, double targetSensitivity) {
@@ -31,7 +32,11 @@ record ModelEvaluation(MalignancyHead head, PlattScaling calibration, Double dia
         MalignancyHead head = best;
         PlattScaling calibration = PlattScaling.fit(head.scores(valLogits), yVal);
         double[] pVal = head.probabilities(valLogits, calibration);
-        double threshold = BinaryMetrics.thresholdForSensitivity(pVal, yVal, targetSensitivity);
+        MetadataFusion fusion = MetadataFusion.fit(pVal, ages(validation), sexes(validation), yVal);
+        double[] pValFused = adjusted(fusion, validation, pVal);
+        // one threshold on a calibrated probability, safe whether or not age and sex are known
+        double threshold = Math.min(BinaryMetrics.thresholdForSensitivity(pVal, yVal, targetSensitivity),
+                BinaryMetrics.thresholdForSensitivity(pValFused, yVal, targetSensitivity));
         Double dxTemperature = head == MalignancyHead.BINARY ? null : fitDiagnosisTemperature(validation, valLogits);
 
         Map<String, Map<String, Object>> metrics = new LinkedHashMap<>();
@@ -55,6 +60,14 @@ record ModelEvaluation(MalignancyHead head, PlattScaling calibration, Double dia
                     .ifPresent(m -> subgroups.put("age " + band[0] + "-" + (band[1] > 120 ? "" : band[1]), brief(m)));
         }
         metrics.put("test_subgroups", subgroups);
+        metrics.put("validation_with_age_and_sex", BinaryMetrics.of(pValFused, yVal, threshold).asMap());
+        double[] pTestFused = adjusted(fusion, test, pTest);
+        Map<String, Object> fused = BinaryMetrics.of(pTestFused, yTest, threshold).asMap();
+        for (DataSource source : DataSource.values()) {
+            SubsetMetrics.of(test, pTestFused, threshold, img -> img.source() == source).ifPresent(m -> fused.put(source.key(), brief(m)));
+        }
+        fused.put("note", "images without a known age keep their image-only probability");
+        metrics.put("test_with_age_and_sex", fused);
         for (MalignancyHead other : objective.heads()) {
             if (other != head) {
                 PlattScaling c = PlattScaling.fit(other.scores(valLogits), yVal);
@@ -67,7 +80,31 @@ record ModelEvaluation(MalignancyHead head, PlattScaling calibration, Double dia
         if (dxTemperature != null) {
             metrics.put("test_seven_class_ham10000", sevenClass(test, testLogits));
         }
-        return new ModelEvaluation(head, calibration, dxTemperature, threshold, metrics);
+        return new ModelEvaluation(head, calibration, dxTemperature, fusion, threshold, metrics);
+    }
+
+    private static Integer[] ages(ImageCache cache) {
+        Integer[] out = new Integer[cache.size()];
+        for (int i = 0; i < out.length; i++) out[i] = cache.image(i).age();
+        return out;
+    }
+
+    private static PatientSex[] sexes(ImageCache cache) {
+        PatientSex[] out = new PatientSex[cache.size()];
+        for (int i = 0; i < out.length; i++) out[i] = PatientSex.parse(cache.image(i).sex());
+        return out;
+    }
+
+    private static double[] adjusted(MetadataFusion fusion, ImageCache cache, double[] pImage) {
+        double[] out = new double[pImage.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = fusion.apply(pImage[i], cache.image(i).age(), PatientSex.parse(cache.image(i).sex()));
+        }
+        return out;
+    }
+
+    double validationAuc() {
+        return ((Number) metrics.get("validation").get("auc")).doubleValue();
     }
 
     private static Map<String, Object> brief(Map<String, Object> m) {

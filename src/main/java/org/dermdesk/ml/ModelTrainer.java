@@ -46,6 +46,10 @@ public final class ModelTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelTrainer.class);
     private static final double TARGET_SENSITIVITY = 0.95;
+    static final String THRESHOLD_RULE = "highest threshold with sensitivity >= 0.95 on the validation split for both the"
+            + " image-only probability (Platt scaling fitted on validation) and the probability adjusted for age and sex";
+    /** Validation AUC gain that justifies four network passes per image. */
+    private static final double MIN_FLIP_AVERAGING_GAIN = 0.002;
 
     private final TrainingOptions options;
     private final ImageReader reader;
@@ -92,7 +96,9 @@ public final class ModelTrainer {
             throws IOException {
         Path checkpoints = modelDir.resolve("checkpoint");
         TrainingLog log = TrainingLog.readOrNew(checkpoints);
-        int stepsPerEpoch = train.size() / options.batchSize();
+        TrainingBatches batches = new TrainingBatches(train, options);
+        int epochImages = batches.epochIndices().length;
+        int stepsPerEpoch = epochImages / options.batchSize();
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(optimizer(stepsPerEpoch));
         int size = options.input().size();
         try (Trainer trainer = model.newTrainer(config)) {
@@ -104,7 +110,6 @@ public final class ModelTrainer {
             }
             List<Parameter> l2 = Networks.SEED_CNN_64.equals(options.architecture())
                     ? Networks.seedL2Weights(model.getBlock()) : List.of();
-            TrainingBatches batches = new TrainingBatches(train, options);
             for (int epoch = log.lastEpoch() + 1; epoch < options.epochs(); epoch++) {
                 if (log.bestEpoch() >= 0 && epoch - log.bestEpoch() > options.patience()) {
                     LOG.info("Early stop: no validation AUC gain for {} epochs", options.patience());
@@ -114,14 +119,14 @@ public final class ModelTrainer {
                 double loss = trainEpoch(trainer, batches, l2, epoch);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double auc = BinaryMetrics.auc(objective.validationScores(logits(trainer, validation)), labels(validation));
-                log = log.after(epoch, auc, loss, train.size() / seconds, seconds);
+                log = log.after(epoch, auc, loss, epochImages / seconds, seconds);
                 saveParams(model, checkpoints, "last");
                 if (log.bestEpoch() == epoch) {
                     saveParams(model, checkpoints, "best");
                 }
                 log.write(checkpoints);
                 LOG.info("Epoch {}/{}: loss {}, validation AUC {}, {} images/s", epoch + 1, options.epochs(),
-                        String.format("%.4f", loss), String.format("%.4f", auc), String.format("%.0f", train.size() / seconds));
+                        String.format("%.4f", loss), String.format("%.4f", auc), String.format("%.0f", epochImages / seconds));
                 progress.progress((epoch + 1.0) / options.epochs(), "epoch " + (epoch + 1));
             }
         }
@@ -167,8 +172,13 @@ public final class ModelTrainer {
 
     /** Raw network outputs of every cached image, in inference mode: one row per image. */
     static float[][] logits(Trainer trainer, ImageCache cache) {
+        return logits(trainer, cache, false);
+    }
+
+    /** As {@link #logits(Trainer, ImageCache)}, optionally averaged over mirrored views ({@link FlipAveraging}). */
+    static float[][] logits(Trainer trainer, ImageCache cache, boolean flipAveraging) {
         int size = cache.spec().size();
-        int batchSize = 128;
+        int batchSize = flipAveraging ? 128 / FlipAveraging.VIEWS : 128;
         float[] x = new float[batchSize * 3 * size * size];
         int[] identity = new int[cache.size()];
         for (int i = 0; i < identity.length; i++) identity[i] = i;
@@ -178,7 +188,13 @@ public final class ModelTrainer {
             cache.fill(identity, from, n, x);
             try (NDManager batch = trainer.getManager().newSubManager()) {
                 NDArray input = batch.create(FloatBuffer.wrap(x, 0, n * 3 * size * size), new Shape(n, 3, size, size));
+                if (flipAveraging) {
+                    input = FlipAveraging.views(input);
+                }
                 NDArray result = trainer.evaluate(new NDList(input)).singletonOrThrow();
+                if (flipAveraging) {
+                    result = FlipAveraging.average(result);
+                }
                 int k = (int) (result.size() / n);
                 float[] flat = result.toFloatArray();
                 for (int i = 0; i < n; i++) {
@@ -198,14 +214,18 @@ public final class ModelTrainer {
     private ModelCard finish(Model model, Map<Split, ImageCache> caches, Path modelDir, TrainingLog log) throws IOException {
         ImageCache validation = caches.get(Split.VALIDATION);
         ImageCache test = caches.get(Split.TEST);
-        float[][] valLogits;
-        float[][] testLogits;
+        Map<Boolean, ModelEvaluation> byFlip = new LinkedHashMap<>();
         try (Trainer evaluator = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()))) {
-            valLogits = logits(evaluator, validation);
-            testLogits = logits(evaluator, test);
+            for (boolean flip : new boolean[] {false, true}) {
+                byFlip.put(flip, ModelEvaluation.calibrateAndMeasure(objective, validation, logits(evaluator, validation, flip),
+                        test, logits(evaluator, test, flip), TARGET_SENSITIVITY));
+            }
         }
-        ModelEvaluation evaluation = ModelEvaluation.calibrateAndMeasure(objective, validation, valLogits, test, testLogits,
-                TARGET_SENSITIVITY);
+        // flip averaging costs four network passes per image: keep it only when validation says it pays
+        boolean flip = byFlip.get(true).validationAuc() >= byFlip.get(false).validationAuc() + MIN_FLIP_AVERAGING_GAIN;
+        ModelEvaluation evaluation = byFlip.get(flip);
+        evaluation.metrics().put(flip ? "test_without_flip_averaging" : "test_with_flip_averaging",
+                byFlip.get(!flip).metrics().get("test"));
 
         String weightsFile = options.name() + "-0000.params";
         Files.deleteIfExists(modelDir.resolve(weightsFile));
@@ -214,8 +234,8 @@ public final class ModelTrainer {
         String sha = Checksums.sha256(modelDir.resolve(weightsFile));
         ModelCard card = new ModelCard(options.name(), options.version(), options.architecture(), options.input(),
                 evaluation.head().output(), evaluation.calibration().temperature(), evaluation.calibration().bias(),
-                evaluation.diagnosisTemperature(), evaluation.threshold(),
-                "highest threshold with sensitivity >= 0.95 on the validation split (calibrated probability; Platt scaling fitted on validation)",
+                evaluation.diagnosisTemperature(), flip ? FlipAveraging.NAME : null, evaluation.fusion(), evaluation.threshold(),
+                THRESHOLD_RULE,
                 weightsFile, sha, countParameters(model.getBlock()), splitInfo(), trainingInfo(log), evaluation.metrics(),
                 "Trained on HAM10000 (CC BY-NC 4.0) and ISIC 2017 (CC-0 / CC BY-NC) images: the weights are for non-commercial use.",
                 "Decision support for dermatologists reviewing one dermoscopic image; not a diagnosis.");
@@ -251,6 +271,9 @@ public final class ModelTrainer {
         t.put("augmentation", options.augment()
                 ? "random crop 70-100% area (aspect 0.82-1.22) from a " + options.cacheSize() + " px copy, flips, 90-degree turns, brightness/contrast/saturation +-15%"
                 : "none (as the seed)");
+        t.put("sampling", options.isicRepeats() > 1
+                ? "every HAM10000 training image once per epoch, every ISIC 2017 image " + options.isicRepeats() + " times"
+                : "every training image once per epoch");
         t.put("validation_auc_by_epoch", log.epochs().stream().map(e -> BinaryMetrics.round(e.validationAuc())).toList());
         return t;
     }

@@ -51,7 +51,7 @@ final class TrainingBatches {
 
     /** The batches of one epoch in a fresh random order; each is filled when the iterator reaches it. */
     Iterable<Batch> epoch(Random random) {
-        int[] order = shuffled(cache.size(), random);
+        int[] order = shuffled(epochIndices(), random);
         int bs = options.batchSize();
         int stride = 3 * options.input().size() * options.input().size();
         float[] x = new float[bs * stride];
@@ -96,9 +96,18 @@ final class TrainingBatches {
         }
     }
 
-    private static int[] shuffled(int n, Random r) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
+    /** Every training image once, ISIC 2017 images {@code isicRepeats} times. */
+    int[] epochIndices() {
+        java.util.List<Integer> indices = new java.util.ArrayList<>();
+        for (int i = 0; i < cache.size(); i++) {
+            int times = cache.image(i).source() == DataSource.ISIC2017 ? Math.max(1, options.isicRepeats()) : 1;
+            for (int t = 0; t < times; t++) indices.add(i);
+        }
+        return indices.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[] shuffled(int[] order, Random r) {
+        int n = order.length;
         for (int i = n - 1; i > 0; i--) {
             int j = r.nextInt(i + 1);
             int t = order[i];

@@ -243,6 +243,10 @@ public final class PdfReportExporter {
             float ly = boxTop - boxH - 13;
             t.draw(cs, "Probability of malignancy (calibrated): " + ClinicalWording.percent(p.pMalignant()), left, ly, 9.5f, true);
             ly -= 12;
+            t.draw(cs, p.adjustedForPatient()
+                    ? "From the image, the age and the sex (image alone: " + ClinicalWording.percent(p.imagePMalignant()) + ")"
+                    : "From the image alone", left, ly, 9, false);
+            ly -= 12;
             t.draw(cs, "Operating threshold: " + ClinicalWording.percent(p.threshold())
                     + (suspicious ? "  (probability is at or above it)" : "  (probability is below it)"), left, ly, 9, false);
             ly -= 14;

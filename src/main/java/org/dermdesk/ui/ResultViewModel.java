@@ -89,7 +89,9 @@ public final class ResultViewModel {
         threshold.set(j.threshold());
         suspicious.set(j.malignant());
         verdict.set(j.malignant() ? SUSPICIOUS : NOT_SUSPICIOUS);
-        probabilityText.set("Probability of malignancy: " + Format.percent(j.pMalignant()));
+        probabilityText.set("Probability of malignancy: " + Format.percent(j.pMalignant()) + (j.adjustedForPatient()
+                ? " (image, age and sex; image alone " + Format.percent(j.imagePMalignant()) + ")"
+                : " (image alone)"));
         thresholdText.set(custom
                 ? String.format(Locale.ROOT, "Threshold %.2f (your setting; the model's is %.2f)", j.threshold(), p.threshold())
                 : String.format(Locale.ROOT, "Threshold %.2f (the model's)", j.threshold()));

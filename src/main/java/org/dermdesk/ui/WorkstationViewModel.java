@@ -65,6 +65,8 @@ public final class WorkstationViewModel {
     private final BooleanBinding canSave;
 
     private volatile LesionClassifier classifier;
+    /** The classifier's result for the image alone; what is shown also weighs the age and sex entered. */
+    private Prediction imageOnly;
     private String currentSha256;
     private volatile String modelProblem = "the model is still loading";
     private Consumer<UserMessage> messages = m -> LOG.info("{}: {}", m.title(), m.text());
@@ -87,6 +89,8 @@ public final class WorkstationViewModel {
                 () -> services.pdfExporter().isPresent() && result.hasResultProperty().get(), result.hasResultProperty());
         canSave = Bindings.createBooleanBinding(
                 () -> services.caseLog().isPresent() && result.hasResultProperty().get(), result.hasResultProperty());
+        caseDetails.ageProperty().addListener((o, a, b) -> showPredictionForPatient());
+        caseDetails.sexProperty().addListener((o, a, b) -> showPredictionForPatient());
         overlays.topKProperty().addListener((o, a, b) -> rerenderHeatmap());
         prefs.colourProperty(OverlayKind.HEATMAP).addListener((o, a, b) -> rerenderHeatmap());
         for (OverlayKind kind : OverlayKind.values()) {
@@ -182,13 +186,25 @@ public final class WorkstationViewModel {
         quality.reportProperty().set(a.quality());
         overlays.setQualityLayers(a.layers());
         result.unavailableReasonProperty().set(a.modelProblem());
-        result.predictionProperty().set(a.prediction());
+        imageOnly = a.prediction();
         caseDetails.reset(a.details());
+        showPredictionForPatient();
         prefs.addRecent(a.file());
         status.set("Analysed " + a.file().getFileName() + (a.quality() != null && a.quality().retake() ? " \u2014 retake advised." : "."));
         if (prefs.autoExplainProperty().get() && canExplain.get()) {
             explain();
         }
+    }
+
+    /** The image's prediction adjusted for the age and sex on screen (as typed; an invalid age counts as none). */
+    private void showPredictionForPatient() {
+        LesionClassifier c = classifier;
+        if (imageOnly == null || c == null) {
+            result.predictionProperty().set(imageOnly);
+            return;
+        }
+        CaseDetails details = caseDetails.ageProblem().isEmpty() ? caseDetails.details() : CaseDetails.none();
+        result.predictionProperty().set(c.forPatient(imageOnly, details));
     }
 
     private void report(Path file, Throwable error) {

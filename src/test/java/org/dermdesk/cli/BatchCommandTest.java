@@ -37,7 +37,7 @@ class BatchCommandTest {
     Path dir;
 
     /** Loads with the real loader, then "classifies" by mean brightness: deterministic, no model needed. */
-    static final CaseAnalyzer FAKE = file -> {
+    static final CaseAnalyzer FAKE = (file, details) -> {
         LesionImage img = ImageLoader.load(file);
         long sum = 0;
         for (byte b : img.rgb()) {
@@ -120,11 +120,11 @@ class BatchCommandTest {
         Path images = Files.createDirectories(dir.resolve("images"));
         SyntheticLesions.writeJpeg(images.resolve("a.jpg"), 200, 150, 1);
         SyntheticLesions.writeJpeg(images.resolve("b.jpg"), 200, 150, 2);
-        CaseAnalyzer flaky = file -> {
+        CaseAnalyzer flaky = (file, details) -> {
             if (file.getFileName().toString().equals("a.jpg")) {
                 throw new IllegalStateException("model exploded");
             }
-            return FAKE.analyze(file);
+            return FAKE.analyze(file, details);
         };
         Path csv = dir.resolve("cases.csv");
         Run run = batch(flaky, images.toString(), "--csv", csv.toString());

@@ -1,12 +1,15 @@
 package org.dermdesk.ml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.Prediction;
 import org.dermdesk.imaging.ImageLoader;
 import org.dermdesk.testsupport.SharedData;
@@ -52,11 +55,19 @@ class ModelTrainerTest {
         assertTrue(card.output().startsWith("seven_way"), card.output());
         assertTrue(card.metrics().keySet().stream().anyMatch(k -> k.startsWith("test_alternative_head_")), "the other head is reported");
         assertTrue(card.metrics().containsKey("test_seven_class_ham10000"));
+        assertTrue(card.metrics().containsKey(card.flipAveraging() ? "test_without_flip_averaging" : "test_with_flip_averaging"),
+                "both ways of reading the network are reported");
+        assertTrue(card.metrics().containsKey("test_with_age_and_sex"));
+        assertNotNull(card.metadataFusion(), "age and sex adjustment fitted on validation");
         try (DjlLesionClassifier classifier = DjlLesionClassifier.open(modelDir)) {
             Prediction p = classifier.predict(ImageLoader.load(SyntheticLesions.writeJpeg(tmp.resolve("m.jpg"), 300, 200, 2)));
             assertEquals(7, p.diagnoses().size());
             double sum = p.diagnoses().values().stream().mapToDouble(Double::doubleValue).sum();
             assertEquals(1.0, sum, 1e-6);
+            Prediction older = classifier.forPatient(p, new CaseDetails(80, "male", null, null));
+            assertTrue(older.adjustedForPatient());
+            assertEquals(p.pMalignant(), older.imagePMalignant(), 1e-12);
+            assertFalse(classifier.forPatient(older, CaseDetails.none()).adjustedForPatient(), "no age, image only");
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.Diagnosis;
 import org.dermdesk.core.LesionClassifier;
 import org.dermdesk.core.LesionImage;
@@ -59,6 +60,17 @@ final class FakeClassifier implements LesionClassifier {
         d.put(Diagnosis.DF, (1 - p) * 0.07);
         d.put(Diagnosis.VASC, (1 - p) * 0.05);
         return new Prediction(p, THRESHOLD, d, INFO);
+    }
+
+    /** A stand-in for a fitted age/sex adjustment: every decade past 50 adds five points. */
+    @Override
+    public Prediction forPatient(Prediction imageOnly, CaseDetails details) {
+        double pImage = imageOnly.imagePMalignant();
+        if (details.age() == null) {
+            return new Prediction(pImage, imageOnly.threshold(), imageOnly.diagnoses(), imageOnly.model());
+        }
+        double p = Math.max(0, Math.min(1, pImage + (details.age() - 50) / 10.0 * 0.05));
+        return new Prediction(p, imageOnly.threshold(), imageOnly.diagnoses(), imageOnly.model(), pImage);
     }
 
     @Override

@@ -54,6 +54,23 @@ class WorkstationViewModelTest {
     }
 
     @Test
+    void theProbabilityFollowsTheAgeAndSexEnteredAndSaysSo() throws Exception {
+        WorkstationViewModel vm = started();
+        vm.open(image("dark.png", 0.6, 0));
+        runner.runAll();
+        ResultViewModel r = vm.result();
+        double imageAlone = r.probabilityProperty().get();
+        assertTrue(r.probabilityTextProperty().get().endsWith("(image alone)"), r.probabilityTextProperty().get());
+        vm.caseDetails().ageProperty().set("80");
+        assertEquals(imageAlone + 0.15, r.probabilityProperty().get(), 1e-9);
+        assertTrue(r.probabilityTextProperty().get().contains("image, age and sex; image alone"), r.probabilityTextProperty().get());
+        vm.caseDetails().ageProperty().set("eighty");
+        assertEquals(imageAlone, r.probabilityProperty().get(), 1e-9, "an invalid age is no age");
+        vm.caseDetails().ageProperty().set("");
+        assertEquals(imageAlone, r.probabilityProperty().get(), 1e-9);
+    }
+
+    @Test
     void opensAnImageAndShowsTheVerdictInClinicalWords() throws Exception {
         WorkstationViewModel vm = started();
         assertEquals("Model: test-cnn 1.0 ready", vm.modelStatusProperty().get());
