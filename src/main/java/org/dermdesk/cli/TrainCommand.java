@@ -27,10 +27,11 @@ public final class TrainCommand implements Callable<Integer> {
     int maxImages;
 
     /** The training recipes DermDesk knows. */
-    enum Recipe { SEED, RESNET_LITE }
+    enum Recipe { SEED, RESNET_LITE, RESNET_LITE_96 }
 
     @Option(names = "--recipe", defaultValue = "RESNET_LITE",
-            description = "seed (the notebook's 64 px CNN, reproduced) or resnet_lite (the shipped model); default: ${DEFAULT-VALUE}")
+            description = "seed (the notebook's 64 px CNN, reproduced), resnet_lite (the shipped model) or resnet_lite_96"
+                    + " (the previous default); default: ${DEFAULT-VALUE}")
     Recipe recipe;
 
     @Option(names = "--image-level-split", description = "use the seed's leaky image-level split (for comparison only)")
@@ -38,7 +39,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainingOptions options = recipe == Recipe.SEED ? TrainingOptions.seedModel() : TrainingOptions.resnetLite();
+        TrainingOptions options = switch (recipe) {
+            case SEED -> TrainingOptions.seedModel();
+            case RESNET_LITE -> TrainingOptions.resnetLite();
+            case RESNET_LITE_96 -> TrainingOptions.resnetLite96();
+        };
         if (imageLevelSplit) {
             options = options.withImageLevelSplit(options.name() + "-image-split");
         }

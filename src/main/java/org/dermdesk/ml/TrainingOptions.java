@@ -31,6 +31,12 @@ public record TrainingOptions(String name, String version, String architecture, 
                 36, 32, 0.002f, 8, 20261127L, true, true, true, true, 0, 2);
     }
 
+    /** The previous default (1.x): the same network at 96 px, 24 epochs, every image once per epoch. */
+    public static TrainingOptions resnetLite96() {
+        return new TrainingOptions("resnet-lite-96", "1.2.0", Networks.RESNET_LITE, InputSpec.standardised(96),
+                24, 32, 0.002f, 5, 20261127L, true, true, true, true, 0, 1);
+    }
+
     /** Side of the cached training copy that augmentation crops from. */
     int cacheSize() {
         return augment ? Math.round(input.size() * 1.2f) : input.size();

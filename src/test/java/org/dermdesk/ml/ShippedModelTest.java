@@ -1,23 +1,42 @@
 package org.dermdesk.ml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.Prediction;
 import org.dermdesk.imaging.ImageLoader;
 import org.dermdesk.testsupport.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The committed model reproduces its model card's test metrics from its own split.csv. */
 class ShippedModelTest {
 
+    /** Every model folder committed under models/. */
+    static Stream<String> shippedModels() throws IOException {
+        try (Stream<Path> dirs = Files.list(Path.of("models"))) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve(ModelCard.FILE_NAME)))
+                    .map(d -> d.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @Test
+    void theDefaultModelIsShipped() {
+        assertTrue(Files.isRegularFile(Path.of("models", ModelLocator.DEFAULT_MODEL, ModelCard.FILE_NAME)));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"seed-cnn-64", "resnet-lite-96"})
+    @MethodSource("shippedModels")
     void reproducesTheModelCardTestMetrics(String model) throws Exception {
         Path data = SharedData.dir();
         Path modelDir = SharedData.shippedModel(model);
@@ -30,6 +49,7 @@ class ShippedModelTest {
         }
         try (DjlLesionClassifier classifier = DjlLesionClassifier.open(modelDir)) {
             double[] p = new double[test.size()];
+            double[] withAgeAndSex = new double[test.size()];
             boolean[] y = new boolean[test.size()];
             for (int from = 0; from < test.size(); from += 128) {
                 List<LesionImage> batch = new ArrayList<>();
@@ -40,6 +60,9 @@ class ShippedModelTest {
                 List<Prediction> predictions = classifier.predictBatch(batch);
                 for (int k = 0; k < predictions.size(); k++) {
                     p[from + k] = predictions.get(k).pMalignant();
+                    LabeledImage img = test.get(from + k);
+                    withAgeAndSex[from + k] = classifier.forPatient(predictions.get(k),
+                            new CaseDetails(img.age(), img.sex(), img.site(), null)).pMalignant();
                 }
             }
             BinaryMetrics measured = BinaryMetrics.of(p, y, classifier.threshold());
@@ -49,6 +72,13 @@ class ShippedModelTest {
             assertEquals(((Number) card.get("sensitivity")).doubleValue(), measured.sensitivity(), 0.005);
             assertEquals(((Number) card.get("specificity")).doubleValue(), measured.specificity(), 0.005);
             assertEquals(((Number) card.get("ece_15_bins")).doubleValue(), measured.ece(), 0.005);
+            Map<String, Object> fused = classifier.card().metrics().get("test_with_age_and_sex");
+            if (fused != null) {
+                BinaryMetrics adjusted = BinaryMetrics.of(withAgeAndSex, y, classifier.threshold());
+                assertEquals(((Number) fused.get("auc")).doubleValue(), adjusted.auc(), 0.002);
+                assertEquals(((Number) fused.get("sensitivity")).doubleValue(), adjusted.sensitivity(), 0.005);
+                assertEquals(((Number) fused.get("specificity")).doubleValue(), adjusted.specificity(), 0.005);
+            }
         }
     }
 }
