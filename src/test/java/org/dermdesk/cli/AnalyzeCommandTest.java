@@ -65,6 +65,30 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void metadataWithAnAgeAdjustsTheProbabilityAndKeepsTheImageOnlyFigure() throws Exception {
+        Path model = SharedData.shippedModel(ModelLocator.DEFAULT_MODEL);
+        Path young = SyntheticLesions.writeJpeg(dir.resolve("young.jpg"), 400, 300, 4);
+        Path old = Files.copy(young, dir.resolve("old.jpg"));
+        Path unknown = Files.copy(young, dir.resolve("unknown.jpg"));
+        Path csv = Files.writeString(dir.resolve("meta.csv"), "image_id,age,sex,localization\nyoung,25,female,back\nold,85,male,face\n");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exit = new CommandLine(new AnalyzeCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)))
+                .execute("--json", "--model", model.toString(), "--metadata", csv.toString(),
+                        young.toString(), old.toString(), unknown.toString());
+        assertEquals(0, exit);
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode y = json.readTree(lines[0]);
+        JsonNode o = json.readTree(lines[1]);
+        JsonNode u = json.readTree(lines[2]);
+        assertTrue(y.get("adjusted_for_age_and_sex").asBoolean());
+        assertEquals(y.get("p_malignant_image_only").asDouble(), o.get("p_malignant_image_only").asDouble(), 1e-9, "same image");
+        assertTrue(o.get("p_malignant").asDouble() > y.get("p_malignant").asDouble(), "risk grows with age: " + o + " vs " + y);
+        assertFalse(u.get("adjusted_for_age_and_sex").asBoolean(), "no metadata row: image only");
+        assertEquals(u.get("p_malignant_image_only").asDouble(), u.get("p_malignant").asDouble(), 1e-9);
+    }
+
+    @Test
     void exitsZeroWhenAllImagesAreGoodAndPrintsATableWithoutJson() throws Exception {
         Path model = SharedData.shippedModel(ModelLocator.DEFAULT_MODEL);
         Path good = SyntheticLesions.writeJpeg(dir.resolve("fine.jpg"), 400, 300, 5);
