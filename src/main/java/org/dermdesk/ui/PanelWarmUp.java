@@ -22,10 +22,13 @@ final class PanelWarmUp extends AnimationTimer {
 
     /** The viewer and the three panels, side by side. */
     private static final int PARTS = 4;
+    /** The window's own first layout and paint come first: start-up to a usable window must not wait. */
+    private static final long SETTLE_NANOS = 500_000_000L;
 
     private final List<String> stylesheets;
     private final List<Runnable> steps = new ArrayList<>();
     private int next;
+    private long firstFrame = -1;
     private Copy copy;
 
     /** The throwaway panels and the view models they show. */
@@ -51,11 +54,6 @@ final class PanelWarmUp extends AnimationTimer {
         }
     }
 
-    /** How many of its steps have run; all of them when {@link #done()}. */
-    int stepsRun() {
-        return next;
-    }
-
     boolean done() {
         return next == steps.size();
     }
@@ -64,6 +62,12 @@ final class PanelWarmUp extends AnimationTimer {
     public void handle(long now) {
         if (done()) {
             stop();
+            return;
+        }
+        if (firstFrame < 0) {
+            firstFrame = now;
+        }
+        if (now - firstFrame < SETTLE_NANOS) {
             return;
         }
         steps.get(next++).run();

@@ -61,7 +61,7 @@ public final class Workstation {
         stage.setOnHidden(e -> vm.close());
         stage.show();
         vm.start();
-        new PanelWarmUp(scene.getStylesheets()).start();
+        view.warmUp().start();
         return view;
     }
 }
