@@ -1,5 +1,7 @@
 package org.dermdesk.ui;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -11,8 +13,7 @@ import javafx.scene.layout.VBox;
 /** Runs the explanation and says, in plain words, how far to trust it. */
 final class ExplanationPanel extends VBox {
 
-    ExplanationPanel(WorkstationViewModel workstation) {
-        ExplanationViewModel vm = workstation.explanation();
+    ExplanationPanel(ExplanationViewModel vm, ObservableBooleanValue canExplain, Runnable explainAction, Runnable cancelAction) {
         setSpacing(6);
         setPadding(new Insets(8));
         getStyleClass().add("panel");
@@ -20,12 +21,12 @@ final class ExplanationPanel extends VBox {
 
         Button explain = new Button("Explain (Ctrl+E)");
         explain.setId("explainButton");
-        explain.disableProperty().bind(workstation.canExplainBinding().not());
-        explain.setOnAction(e -> workstation.explain());
+        explain.disableProperty().bind(Bindings.not(canExplain));
+        explain.setOnAction(e -> explainAction.run());
         Button cancel = new Button("Cancel (Esc)");
         cancel.setId("cancelExplain");
         Panels.showWhen(cancel, vm.runningProperty());
-        cancel.setOnAction(e -> workstation.cancel());
+        cancel.setOnAction(e -> cancelAction.run());
         Label state = Panels.wrapped("explanationState", "muted");
         state.textProperty().bind(vm.stateProperty());
 

@@ -1,5 +1,7 @@
 package org.dermdesk.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -13,6 +15,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.dermdesk.core.Diagnosis;
 
 /** Verdict, probability bar with the threshold, the differential, the model and the disclaimer. */
 final class ResultPanel extends VBox {
@@ -20,6 +23,7 @@ final class ResultPanel extends VBox {
     private final ResultViewModel vm;
     private final Slider threshold = new Slider(0.01, 0.99, 0.5);
     private final GridPane differential = new GridPane();
+    private final List<DifferentialRow> rows = new ArrayList<>();
     private boolean syncing;
 
     ResultPanel(ResultViewModel vm) {
@@ -83,7 +87,14 @@ final class ResultPanel extends VBox {
         ColumnConstraints c1 = new ColumnConstraints(90);
         ColumnConstraints c2 = new ColumnConstraints(44);
         differential.getColumnConstraints().addAll(c0, c1, c2);
-        vm.differential().addListener((ListChangeListener<ResultViewModel.DiagnosisRow>) ch -> rebuildDifferential());
+        // one row per diagnosis, built once: a result only changes their text (no new nodes, no new skins)
+        for (int i = 0; i < Diagnosis.values().length; i++) {
+            DifferentialRow row = new DifferentialRow();
+            differential.addRow(i, row.name, row.bar, row.percent);
+            rows.add(row);
+        }
+        vm.differential().addListener((ListChangeListener<ResultViewModel.DiagnosisRow>) ch -> showDifferential());
+        showDifferential();
         Label diffHeading = new Label("Differential (seven diagnoses)");
         diffHeading.getStyleClass().add("subheading");
         VBox diffBox = new VBox(3, diffHeading, differential);
@@ -102,18 +113,41 @@ final class ResultPanel extends VBox {
         verdict.getStyleClass().add(!vm.hasResultProperty().get() ? "empty" : vm.suspiciousProperty().get() ? "suspicious" : "benign");
     }
 
-    private void rebuildDifferential() {
-        differential.getChildren().clear();
-        int row = 0;
-        for (ResultViewModel.DiagnosisRow r : vm.differential()) {
-            Label name = new Label(r.label());
+    private void showDifferential() {
+        List<ResultViewModel.DiagnosisRow> shown = vm.differential();
+        for (int i = 0; i < rows.size(); i++) {
+            rows.get(i).show(i < shown.size() ? shown.get(i) : null);
+        }
+    }
+
+    /** One line of the differential: diagnosis, bar, percentage; hidden while it has nothing to show. */
+    private static final class DifferentialRow {
+        final Label name = new Label();
+        final ProgressBar bar = new ProgressBar(0);
+        final Label percent = new Label();
+
+        DifferentialRow() {
             name.setWrapText(true);
-            ProgressBar p = new ProgressBar(r.probability());
-            p.setMaxWidth(Double.MAX_VALUE);
-            p.getStyleClass().add(r.diagnosis().malignant() ? "malignant-bar" : "benign-bar");
-            p.setFocusTraversable(false);
-            Label pct = new Label(r.percent());
-            differential.addRow(row++, name, p, pct);
+            bar.setMaxWidth(Double.MAX_VALUE);
+            bar.setFocusTraversable(false);
+        }
+
+        void show(ResultViewModel.DiagnosisRow r) {
+            for (javafx.scene.Node n : List.of(name, bar, percent)) {
+                n.setVisible(r != null);
+                n.setManaged(r != null);
+            }
+            if (r == null) {
+                return;
+            }
+            name.setText(r.label());
+            bar.setProgress(r.probability());
+            percent.setText(r.percent());
+            String kind = r.diagnosis().malignant() ? "malignant-bar" : "benign-bar";
+            if (!bar.getStyleClass().contains(kind)) {
+                bar.getStyleClass().removeAll("malignant-bar", "benign-bar");
+                bar.getStyleClass().add(kind);
+            }
         }
     }
 }

@@ -61,6 +61,7 @@ public final class Workstation {
         stage.setOnHidden(e -> vm.close());
         stage.show();
         vm.start();
+        view.warmUp().start();
         return view;
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -17,12 +16,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The user's settings, persisted in {@link java.util.prefs} under a versioned node as soon as they
- * change. Tests pass a throwaway node.
+ * change (written to disk in the background: see {@link PreferenceSaver}). Tests pass a throwaway node.
  */
 public final class WorkstationPreferences {
 
@@ -31,9 +28,8 @@ public final class WorkstationPreferences {
     public static final int DEFAULT_SAMPLES = 1000;
     public static final int MAX_RECENT = 8;
 
-    private static final Logger LOG = LoggerFactory.getLogger(WorkstationPreferences.class);
-
     private final Preferences node;
+    private final PreferenceSaver saver;
     /** The user's operating threshold; NaN means "use the model's documented threshold". */
     private final DoubleProperty threshold = new SimpleDoubleProperty(Double.NaN);
     private final BooleanProperty autoExplain = new SimpleBooleanProperty(false);
@@ -43,6 +39,7 @@ public final class WorkstationPreferences {
 
     public WorkstationPreferences(Preferences node) {
         this.node = node;
+        this.saver = new PreferenceSaver(node);
         threshold.set(node.getDouble("threshold", Double.NaN));
         autoExplain.set(node.getBoolean("autoExplain", false));
         samples.set(clampSamples(node.getInt("samples", DEFAULT_SAMPLES)));
@@ -64,15 +61,15 @@ public final class WorkstationPreferences {
             } else {
                 node.putDouble("threshold", b.doubleValue());
             }
-            flush();
+            saver.save();
         });
         autoExplain.addListener((o, a, b) -> {
             node.putBoolean("autoExplain", b);
-            flush();
+            saver.save();
         });
         samples.addListener((o, a, b) -> {
             node.putInt("samples", b.intValue());
-            flush();
+            saver.save();
         });
     }
 
@@ -122,7 +119,7 @@ public final class WorkstationPreferences {
                 node.remove("recent." + i);
             }
         }
-        flush();
+        saver.save();
     }
 
     public void clearRecent() {
@@ -130,19 +127,11 @@ public final class WorkstationPreferences {
         for (int i = 0; i < MAX_RECENT; i++) {
             node.remove("recent." + i);
         }
-        flush();
+        saver.save();
     }
 
     private void put(String key, String value) {
         node.put(key, value);
-        flush();
-    }
-
-    private void flush() {
-        try {
-            node.flush();
-        } catch (BackingStoreException | IllegalStateException e) {
-            LOG.warn("Could not save preferences: {}", e.getMessage());
-        }
+        saver.save();
     }
 }

@@ -50,6 +50,7 @@ public final class WorkstationView {
     private final ImageViewer viewer;
     private final Menu recentMenu = new Menu("Open _Recent");
     private final MenuButton recentButton = new MenuButton("Recent");
+    private PanelWarmUp warmUp;
 
     WorkstationView(Stage stage, WorkstationViewModel vm) {
         this.stage = stage;
@@ -86,6 +87,14 @@ public final class WorkstationView {
             e.consume();
         });
         return scene;
+    }
+
+    /** Readies the panels for the first result, off screen; {@link Workstation#show} starts it once the window shows. */
+    PanelWarmUp warmUp() {
+        if (warmUp == null) {
+            warmUp = new PanelWarmUp(root.getScene().getStylesheets());
+        }
+        return warmUp;
     }
 
     /** Opens a file as if chosen in the file dialog (for a file named on the command line, and tests). */
@@ -218,7 +227,7 @@ public final class WorkstationView {
 
     private Node sidePanels() {
         VBox panels = new VBox(new ResultPanel(vm.result()), new QualityPanel(vm.quality()),
-                new ExplanationPanel(vm), new CasePanel(vm, this::chooseAndExport));
+                new ExplanationPanel(vm.explanation(), vm.canExplainBinding(), vm::explain, vm::cancel), new CasePanel(vm, this::chooseAndExport));
         panels.setId("sidePanels");
         panels.setFillWidth(true);
         ScrollPane scroll = new ScrollPane(panels);

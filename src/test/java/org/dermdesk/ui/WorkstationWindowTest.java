@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +14,16 @@ import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Control;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
+import org.dermdesk.core.ArtifactKind;
+import org.dermdesk.core.Diagnosis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -190,5 +195,45 @@ class WorkstationWindowTest {
         robot.clickOn(robot.lookup("#resetThreshold").queryAs(Button.class));
         waitUntil(() -> text(robot, "#thresholdText").contains("the model's"));
         assertEquals(FakeClassifier.THRESHOLD, slider.getValue(), 1e-9);
+    }
+
+    @Test
+    void resultRowsAreBuiltAndStyledBeforeTheFirstImageAndReused(FxRobot robot) throws Exception {
+        GridPane differential = robot.lookup("#differential").queryAs(GridPane.class);
+        GridPane quality = robot.lookup("#qualityGrid").queryAs(GridPane.class);
+        List<Node> differentialCells = List.copyOf(differential.getChildren());
+        List<Node> qualityCells = List.copyOf(quality.getChildren());
+        assertEquals(3 * Diagnosis.values().length, differentialCells.size(), "one row per diagnosis, before any result");
+        assertEquals(4 * (1 + ArtifactKind.values().length), qualityCells.size(), "header and one row per artifact kind");
+        assertTrue(differentialCells.stream().filter(Control.class::isInstance).allMatch(n -> ((Control) n).getSkin() != null),
+                "skinned at start-up, not when the first result arrives");
+        assertTrue(differentialCells.stream().noneMatch(Node::isVisible), "nothing shown before a result");
+
+        open(robot, image("hairy.png", 0.8, 12));
+        waitUntil(() -> text(robot, "#verdict").equals(ResultViewModel.SUSPICIOUS));
+        open(robot, image("clean.png", 0.05, 0));
+        waitUntil(() -> text(robot, "#verdict").equals(ResultViewModel.NOT_SUSPICIOUS));
+
+        assertEquals(differentialCells, differential.getChildren(), "the same nodes, updated in place");
+        assertEquals(qualityCells, quality.getChildren());
+        List<String> shownDiagnoses = differential.getChildren().stream()
+                .filter(n -> GridPane.getColumnIndex(n) == 0 && n.isVisible()).map(n -> ((Label) n).getText()).toList();
+        assertEquals(view.viewModel().result().differential().stream().map(ResultViewModel.DiagnosisRow::label).toList(), shownDiagnoses);
+        List<String> shownArtifacts = quality.getChildren().stream()
+                .filter(n -> GridPane.getColumnIndex(n) == 0 && GridPane.getRowIndex(n) > 0 && n.isVisible())
+                .map(n -> ((Label) n).getText()).toList();
+        assertEquals(view.viewModel().quality().rows().stream().map(QualityViewModel.Row::label).toList(), shownArtifacts);
+    }
+
+    @Test
+    void theWarmUpNeverShowsItsMadeUpCase(FxRobot robot) throws Exception {
+        waitUntil(() -> view.warmUp().done());
+        assertEquals("DermDesk", stage.getTitle());
+        assertFalse(view.viewModel().result().hasResultProperty().get());
+        assertTrue(text(robot, "#verdict").startsWith("No image analysed yet"));
+        assertFalse(robot.lookup("#retakeBanner").query().isVisible());
+        assertEquals("", text(robot, "#faithfulness"), "no explanation text");
+        assertNull(view.viewer().image());
+        assertTrue(view.viewModel().preferences().recentFiles().isEmpty());
     }
 }
