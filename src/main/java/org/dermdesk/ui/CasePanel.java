@@ -66,7 +66,9 @@ final class CasePanel extends VBox {
         save.disableProperty().bind(workstation.canSaveBinding().not());
         save.setOnAction(e -> workstation.saveToCaseLog());
         HBox buttons = new HBox(6, export, save);
-        VBox box = new VBox(4, grid, buttons);
+        Label ageHint = Panels.wrapped("ageHint", "muted");
+        ageHint.setText("With an age (and sex), the probability under Result also weighs them; the image-only figure stays beside it.");
+        VBox box = new VBox(4, grid, ageHint, buttons);
         if (!workstation.pdfExportInstalled() || !workstation.caseLogInstalled()) {
             Label missing = Panels.wrapped("recordsMissing", "muted");
             missing.setText(!workstation.pdfExportInstalled() && !workstation.caseLogInstalled()
