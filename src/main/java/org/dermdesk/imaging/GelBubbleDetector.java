@@ -2,6 +2,7 @@ package org.dermdesk.imaging;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_TOPHAT;
+import static org.bytedeco.opencv.global.opencv_imgproc.dilate;
 import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 import static org.bytedeco.opencv.global.opencv_imgproc.morphologyEx;
 
@@ -12,6 +13,7 @@ import org.dermdesk.core.ArtifactKind;
 /**
  * Gel / air bubbles under the contact plate: small, near-white, unsaturated specular highlights
  * (the bright rims of the bubbles) that stand out from their surroundings (top-hat of the HSV value).
+ * Highlights lying mostly on hair (the shine along a hair shaft) are not bubbles and are dropped.
  * Raw score: number of such highlight components per 100,000 field-of-view pixels.
  */
 final class GelBubbleDetector implements ArtifactDetector {
@@ -22,7 +24,11 @@ final class GelBubbleDetector implements ArtifactDetector {
     static final int MAX_SATURATION = 70;
     /** Highlights larger than this fraction of the image are glare, not bubbles. */
     static final double MAX_COMPONENT_FRACTION = 0.01;
-    static final double PRESENT_PER_100K = 0.5;
+    /** A highlight with at least this fraction of its pixels on (dilated) hair is hair shine. */
+    static final double MAX_ON_HAIR = 0.3;
+    /** Dilation of the hair mask (pixels at long side 512): the shine sits on the shaft's edge. */
+    static final int HAIR_MARGIN_512 = 7;
+    static final double PRESENT_PER_100K = 0.91;
 
     private final double threshold;
 
@@ -56,18 +62,33 @@ final class GelBubbleDetector implements ArtifactDetector {
                 m[i] = (byte) 255;
             }
         }
+        byte[] nearHair = dilated(wc, wc.hairMask(), HAIR_MARGIN_512);
         int count = 0;
         try (Mat mm = wc.maskMat(m)) {
             Components c = Components.of(mm);
+            int[] onHair = new int[c.count];
+            for (int i = 0; i < n; i++) {
+                if (c.labels[i] != 0 && nearHair[i] != 0) onHair[c.labels[i]]++;
+            }
             boolean[] keep = new boolean[c.count];
             int minArea = Math.max(2, (int) Math.round(3 * wc.scaleTo512() * wc.scaleTo512()));
             for (int i = 1; i < c.count; i++) {
-                keep[i] = c.area[i] >= minArea && c.area[i] <= MAX_COMPONENT_FRACTION * n;
+                keep[i] = c.area[i] >= minArea && c.area[i] <= MAX_COMPONENT_FRACTION * n
+                        && onHair[i] < MAX_ON_HAIR * c.area[i];
                 if (keep[i]) count++;
             }
             m = c.mask(keep);
         }
         double raw = count * 100_000.0 / Masks.countOutside(wc.vignette);
         return new Detection(kind(), raw, threshold, m);
+    }
+
+    private static byte[] dilated(WorkingCopy wc, byte[] m, int k512) {
+        int k = wc.kernel(k512, 3);
+        try (Mat mm = wc.maskMat(m); Mat out = new Mat(); Size ks = new Size(k, k);
+             Mat kernel = getStructuringElement(MORPH_ELLIPSE, ks)) {
+            dilate(mm, out, kernel);
+            return MatConversions.toBytes(out);
+        }
     }
 }

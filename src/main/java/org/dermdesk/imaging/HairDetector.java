@@ -63,7 +63,7 @@ final class HairDetector implements ArtifactDetector {
 
     @Override
     public Detection detect(WorkingCopy wc) {
-        byte[] mask = hairMask(wc);
+        byte[] mask = wc.hairMask().clone();
         double raw = (double) Masks.area(mask) / Masks.countOutside(wc.vignette);
         return new Detection(kind(), raw, threshold, mask);
     }

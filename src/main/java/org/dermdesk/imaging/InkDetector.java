@@ -13,20 +13,27 @@ import org.dermdesk.core.ArtifactKind;
 /**
  * Surgical-marker ink: saturated violet, blue or green pixels (hues skin and pigment never take),
  * cleaned by a small opening. In an image with a blue or green colour cast (its median hue in the ink
- * range) only pixels clearly more saturated than the cast count. Raw score: ink pixels as a fraction of the field of view.
+ * range) only pixels clearly more saturated than the cast count. Large, solid coloured regions are
+ * dropped: those are the round coloured stickers (patches) put beside lesions, or a blue-violet
+ * lesion, whereas marker strokes are thin lines, frames and scribbles that fill little of their
+ * bounding box. Raw score: ink pixels as a fraction of the field of view.
  */
 final class InkDetector implements ArtifactDetector {
 
     /** Extra saturation (0..1) above the image's median that ink needs in an image with a blue/green cast. */
     static final double CAST_EXTRA_SATURATION = 0.25;
-    /** Hue range (degrees) of green, blue and violet marker ink. */
+    /** Hue range (degrees) of green, blue, violet and magenta-violet marker ink (tuned on the 256-px tuning half). */
     static final double HUE_MIN_DEG = 80;
-    static final double HUE_MAX_DEG = 300;
+    static final double HUE_MAX_DEG = 315;
     /** HSV saturation (0..255) from which a pixel is coloured rather than grey-blue skin or veil. */
-    static final int MIN_SATURATION = 60;
+    static final int MIN_SATURATION = 45;
     /** Marker ink is a bright stroke; darker violet is more likely a violaceous lesion. */
     static final int MIN_VALUE = 100;
     static final double PRESENT_FRACTION = 0.0003;
+    /** A coloured component at least this fraction of the field of view ... */
+    static final double SOLID_MIN_FRACTION = 0.01;
+    /** ... that fills at least this fraction of its bounding box is a sticker or a lesion, not ink. */
+    static final double SOLID_MIN_FILL = 0.5;
 
     private final double threshold;
 
@@ -79,6 +86,19 @@ final class InkDetector implements ArtifactDetector {
         return h < 0 ? h + 360 : h;
     }
 
+    private static byte[] withoutSolidRegions(WorkingCopy wc, byte[] m) {
+        int fov = Masks.countOutside(wc.vignette);
+        try (Mat mm = wc.maskMat(m)) {
+            Components c = Components.of(mm);
+            boolean[] keep = new boolean[c.count];
+            for (int i = 1; i < c.count; i++) {
+                double fill = (double) c.area[i] / ((double) c.w[i] * c.h[i]);
+                keep[i] = c.area[i] < SOLID_MIN_FRACTION * fov || fill < SOLID_MIN_FILL;
+            }
+            return c.mask(keep);
+        }
+    }
+
     @Override
     public Detection detect(WorkingCopy wc) {
         int n = wc.pixels();
@@ -122,6 +142,7 @@ final class InkDetector implements ArtifactDetector {
             m = MatConversions.toBytes(out);
         }
         Masks.minus(m, wc.vignette);
+        m = withoutSolidRegions(wc, m);
         double raw = (double) Masks.area(m) / Masks.countOutside(wc.vignette);
         return new Detection(kind(), raw, threshold, m);
     }

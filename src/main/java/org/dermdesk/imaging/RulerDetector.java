@@ -26,7 +26,10 @@ import org.dermdesk.core.ArtifactKind;
  * thresholded and probabilistic Hough lines are fitted through them with gaps bridged, so a row of
  * ticks yields a line across them; the black-hat profile along each line (and slight offsets) is
  * autocorrelated; the raw score is the strongest autocorrelation peak past the first zero crossing
- * (1 = perfectly periodic ticks, about 0.2 for skin texture).
+ * (1 = perfectly periodic ticks, about 0.2 for skin texture). Rulers often show only a few ticks at
+ * the image border with no line through them, which Hough misses: {@link TickRows} also chains the
+ * short marks into evenly spaced rows of parallel ticks, and a row of {@link #TICKS_FOR_FULL_SCORE}
+ * ticks scores 1. Raw score: the larger of the two.
  */
 final class RulerDetector implements ArtifactDetector {
 
@@ -43,7 +46,9 @@ final class RulerDetector implements ArtifactDetector {
     static final int MAX_PERIOD = 40;
     /** Half-width (pixels) of the band across the line over which the profile is averaged. */
     static final int BAND_HALF_WIDTH = 2;
-    static final double PRESENT_PERIODICITY = 0.486;
+    /** Ticks in one evenly spaced row that count as certain (the tick score is count / this). */
+    static final int TICKS_FOR_FULL_SCORE = 6;
+    static final double PRESENT_PERIODICITY = 0.5;
 
     private final double threshold;
 
@@ -65,12 +70,19 @@ final class RulerDetector implements ArtifactDetector {
         int longSide = Math.max(wc.width, wc.height);
         List<int[]> lines = new ArrayList<>();
         byte[] contrast;
+        TickRows.Row ticks;
+        Components marks;
         int k = wc.kernel(TICK_KERNEL_512, 5);
         try (Size ks = new Size(k, k); Mat kernel = getStructuringElement(MORPH_ELLIPSE, ks);
              Mat bh = new Mat(); Mat bin = new Mat(); Vec4iVector found = new Vec4iVector()) {
             morphologyEx(wc.grey, bh, MORPH_BLACKHAT, kernel);
             contrast = MatConversions.toBytes(bh);
             threshold(bh, bin, TICK_CONTRAST, 255, THRESH_BINARY);
+            byte[] dark = Masks.minus(MatConversions.toBytes(bin), wc.vignette);
+            try (Mat darkMat = wc.maskMat(dark)) {
+                marks = Components.of(darkMat);
+            }
+            ticks = TickRows.longestRow(TickRows.candidates(marks, contrast, wc.width, wc.height, wc.scaleTo512()), wc.scaleTo512());
             HoughLinesP(bin, found, 1, Math.PI / 180, 20, MIN_LINE_FRACTION * longSide, MAX_GAP_FRACTION * longSide);
             for (long i = 0; i < found.size(); i++) {
                 Scalar4i l = found.get(i);
@@ -96,7 +108,14 @@ final class RulerDetector implements ArtifactDetector {
                 rulerLines.add(new int[] {l[0], l[1], l[2], l[3], Math.abs(bestOff)});
             }
         }
+        double tickScore = ticks.size() < 2 ? 0 : Math.min(1, (double) ticks.size() / TICKS_FOR_FULL_SCORE);
+        best = Math.max(best, tickScore);
         byte[] mask = new byte[wc.pixels()];
+        if (tickScore >= threshold) {
+            boolean[] keep = new boolean[marks.count];
+            for (int l : ticks.labels()) keep[l] = true;
+            mask = marks.mask(keep);
+        }
         if (!rulerLines.isEmpty()) {
             try (Mat m = wc.maskMat(mask); Scalar white = new Scalar(255)) {
                 for (int[] l : rulerLines) {

@@ -38,6 +38,9 @@ final class WorkingCopy implements AutoCloseable {
     /** Dark border-connected region of the scope's aperture (255 = outside the field of view). */
     final byte[] vignette;
 
+    /** Hair mask, computed on first use and shared (hair and gel-bubble detection both need it). */
+    private byte[] hair;
+
     private WorkingCopy(LesionImage image, int longSide) {
         fullWidth = image.width();
         fullHeight = image.height();
@@ -74,6 +77,14 @@ final class WorkingCopy implements AutoCloseable {
 
     static WorkingCopy of(LesionImage image, int longSide) {
         return new WorkingCopy(image, longSide);
+    }
+
+    /** The {@link HairDetector#hairMask hair mask} of this copy (do not modify it). */
+    byte[] hairMask() {
+        if (hair == null) {
+            hair = HairDetector.hairMask(this);
+        }
+        return hair;
     }
 
     int pixels() {

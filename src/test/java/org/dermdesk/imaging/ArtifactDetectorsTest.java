@@ -77,6 +77,32 @@ class ArtifactDetectorsTest {
     }
 
     @Test
+    void detectsAFewRulerTicksAtTheBorderWithoutALine() {
+        Detection r = detect(new RulerDetector(), SyntheticImages.lesion(W, H).borderTicks(6).image());
+        assertTrue(r.present(), "raw " + r.raw());
+        assertTrue(Masks.area(r.mask()) > 0);
+    }
+
+    @Test
+    void scatteredShortMarksAreNotARuler() {
+        Detection r = detect(new RulerDetector(), SyntheticImages.lesion(W, H).scatteredMarks(40).image());
+        assertFalse(r.present(), "raw " + r.raw());
+    }
+
+    @Test
+    void aSolidColouredStickerIsNotInk() {
+        LesionImage img = SyntheticImages.lesion(W, H).blob(W * 0.85, H * 0.5, 90, 90, 40, 150, 210).image();
+        Detection r = detect(new InkDetector(), img);
+        assertFalse(r.present(), "raw " + r.raw());
+    }
+
+    @Test
+    void shineAlongHairsIsNotGelBubbles() {
+        Detection r = detect(new GelBubbleDetector(), SyntheticImages.lesion(W, H).shinyHairs(6).image());
+        assertFalse(r.present(), "raw " + r.raw());
+    }
+
+    @Test
     void hairIsNotMistakenForInkOrRuler() {
         LesionImage img = SyntheticImages.lesion(W, H).hairs(6, 3).image();
         assertFalse(detect(new InkDetector(), img).present());

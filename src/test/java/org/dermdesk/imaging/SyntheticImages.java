@@ -93,6 +93,40 @@ final class SyntheticImages {
         return this;
     }
 
+    /** A few millimetre ticks at the right image border with no line joining them (a ruler mostly out of view). */
+    SyntheticImages borderTicks(int count) {
+        for (int i = 0; i < count; i++) {
+            double y = h * 0.3 + i * 22;
+            double len = i % 5 == 0 ? 40 : 26;
+            line(w - 1, y, w - 1 - len, y, 3, 25, 25, 25);
+        }
+        return this;
+    }
+
+    /** Short dark marks at random places and angles (pigment dots and furrows, no ruler). */
+    SyntheticImages scatteredMarks(int count) {
+        for (int i = 0; i < count; i++) {
+            double x = w * (0.05 + 0.9 * rnd.nextDouble());
+            double y = h * (0.05 + 0.9 * rnd.nextDouble());
+            double a = Math.PI * rnd.nextDouble();
+            line(x, y, x + 20 * Math.cos(a), y + 20 * Math.sin(a), 3, 40, 30, 30);
+        }
+        return this;
+    }
+
+    /** Dark hairs with a specular shine along the shaft (broken into glints), which is not a gel bubble. */
+    SyntheticImages shinyHairs(int count) {
+        hairs(count, 6);
+        for (int i = 0; i < count; i++) {
+            double x0 = w * (0.15 + 0.7 * i / Math.max(1, count - 1));
+            for (double t = 0.05; t < 0.95; t += 0.1) {
+                double x = x0 + w * 0.15 * t;
+                line(x, t * (h - 1), x + w * 0.15 * 0.04, (t + 0.04) * (h - 1), 1.5, 255, 255, 255);
+            }
+        }
+        return this;
+    }
+
     /** Violet surgical-marker strokes beside the lesion. */
     SyntheticImages ink() {
         line(w * 0.2, h * 0.15, w * 0.35, h * 0.2, 9, 120, 60, 170);
