@@ -64,6 +64,30 @@ class ArtifactDetectorsTest {
     }
 
     @Test
+    void glintsOnTheLesionAreFluid() {
+        LesionImage img = SyntheticImages.lesion(W, H).glintsOnLesion(40).image();
+        Detection r = detect(new GelBubbleDetector(), img);
+        assertTrue(r.present(), "raw " + r.raw());
+        try (WorkingCopy wc = WorkingCopy.of(img)) {
+            int found = SpecularSpots.find(wc).count();
+            assertTrue(found >= 30 && found <= 40, "glints " + found);
+        }
+    }
+
+    @Test
+    void plainSkinAndLesionAreNotFluid() {
+        Detection r = detect(new GelBubbleDetector(), SyntheticImages.lesion(W, H).image());
+        assertFalse(r.present(), "raw " + r.raw());
+    }
+
+    @Test
+    void fluidProbabilityRisesWithGlintsAndFallsWithAWideAperture() {
+        assertTrue(GelBubbleDetector.fluidProbability(20, 0) > GelBubbleDetector.fluidProbability(2, 0));
+        assertTrue(GelBubbleDetector.fluidProbability(20, 0.3) < GelBubbleDetector.fluidProbability(20, 0));
+        assertTrue(GelBubbleDetector.fluidProbability(0, 0) < GelBubbleDetector.PRESENT_PROBABILITY);
+    }
+
+    @Test
     void detectsBlur() {
         Detection r = detect(new BlurDetector(), SyntheticImages.lesion(W, H).hairs(4, 3).blur(12).image());
         assertTrue(r.present(), "raw " + r.raw());

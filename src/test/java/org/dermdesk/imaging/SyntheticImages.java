@@ -165,6 +165,18 @@ final class SyntheticImages {
         return this;
     }
 
+    /** Immersion-fluid glints: tiny white specular dots scattered over the dark lesion. */
+    SyntheticImages glintsOnLesion(int count) {
+        for (int i = 0; i < count; i++) {
+            double a = 2 * Math.PI * rnd.nextDouble();
+            double f = 0.8 * Math.sqrt(rnd.nextDouble());
+            double cx = w / 2.0 + f * w * 0.18 * Math.cos(a);
+            double cy = h / 2.0 + f * h * 0.22 * Math.sin(a);
+            blob(cx, cy, 2.5, 2.5, 250, 250, 248);
+        }
+        return this;
+    }
+
     /** Strong box blur (radius r), applied in place. */
     SyntheticImages blur(int r) {
         byte[] src = rgb.clone();
