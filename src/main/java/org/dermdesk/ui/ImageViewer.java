@@ -72,6 +72,7 @@ final class ImageViewer extends Region {
         getStyleClass().add("image-viewer");
         setId("viewer");
         setFocusTraversable(true);
+        base.setId("viewerImage");
         content.getChildren().add(base);
         for (OverlayKind kind : OverlayKind.values()) {
             ImageView view = new ImageView();
@@ -147,6 +148,9 @@ final class ImageViewer extends Region {
 
     private void showBase(LesionImage original, Image fx) {
         base.setImage(fx);
+        if (fx != null && original == shown) {
+            return; // a finer or coarser copy of the image on screen: the view stays where the user put it
+        }
         shown = fx == null ? null : original;
         shownWidth = fx == null ? 0 : original.width();
         shownHeight = fx == null ? 0 : original.height();
