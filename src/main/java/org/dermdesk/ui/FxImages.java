@@ -10,14 +10,6 @@ final class FxImages {
     private FxImages() {
     }
 
-    static WritableImage of(LesionImage image) {
-        return of(image, 1);
-    }
-
-    static WritableImage of(ArgbRaster raster) {
-        return of(raster, 1);
-    }
-
     /** The image as a copy at {@code detail} of its size; slow for large images, so never on the FX thread. */
     static WritableImage of(LesionImage image, double detail) {
         int w = DisplayDetail.pixels(image.width(), detail);
