@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.ToIntFunction;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -21,12 +23,18 @@ import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
+import javafx.stage.Window;
 import org.dermdesk.core.LesionImage;
 import org.slf4j.LoggerFactory;
 
 /**
  * The image with its overlay layers: wheel zooms about the pointer, dragging pans, and the image is
  * fitted to the view whenever a new image arrives or {@link #fit()} is called.
+ *
+ * <p>Geometry is in the original image's pixels: the zoom shown to the user is screen pixels per
+ * original pixel, and the image and every layer are stretched over the original's size. What is
+ * drawn there may be a reduced copy ({@link DisplayDetail}); copies are rebuilt off the FX thread
+ * when the zoom moves out of what they serve.
  */
 final class ImageViewer extends Region {
 
@@ -41,8 +49,9 @@ final class ImageViewer extends Region {
     });
 
     private final ImageView base = new ImageView();
-    private final DisplaySlot baseSlot = new DisplaySlot(this::showBase);
+    private final DisplaySlot<LesionImage> baseSlot = new DisplaySlot<>(LesionImage::width, FxImages::of, this::showBase);
     private final Map<OverlayKind, ImageView> layers = new EnumMap<>(OverlayKind.class);
+    private final Map<OverlayKind, DisplaySlot<ArgbRaster>> layerSlots = new EnumMap<>(OverlayKind.class);
     private final Group content = new Group();
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final Translate translate = new Translate();
@@ -50,18 +59,28 @@ final class ImageViewer extends Region {
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(1);
     private boolean fitted = true;
     private Point2D dragStart;
+    /** The original of the image on screen, and its size (0 when none): all geometry is in its pixels. */
+    private LesionImage shown;
+    private int shownWidth;
+    private int shownHeight;
+    /** The original width of the latest image asked for (it may still be converting). */
+    private int comingWidth;
+    /** Screen pixels per original pixel of the latest image, which the copies are built for. */
+    private double density = Double.NaN;
 
     ImageViewer(OverlayViewModel overlays) {
         getStyleClass().add("image-viewer");
         setId("viewer");
         setFocusTraversable(true);
+        base.setId("viewerImage");
         content.getChildren().add(base);
         for (OverlayKind kind : OverlayKind.values()) {
             ImageView view = new ImageView();
             view.setId("layer-" + kind.name());
             view.setMouseTransparent(true);
-            DisplaySlot slot = new DisplaySlot(view::setImage);
-            overlays.layerProperty(kind).addListener((o, a, b) -> slot.show(b, FxImages::of));
+            DisplaySlot<ArgbRaster> slot = new DisplaySlot<>(ArgbRaster::width, FxImages::of, (raster, fx) -> view.setImage(fx));
+            layerSlots.put(kind, slot);
+            overlays.layerProperty(kind).addListener((o, a, b) -> slot.show(b));
             view.visibleProperty().bind(overlays.availableProperty(kind).and(overlays.visibleProperty(kind)));
             if (kind == OverlayKind.HEATMAP) {
                 view.opacityProperty().bind(overlays.heatmapOpacityProperty());
@@ -121,20 +140,33 @@ final class ImageViewer extends Region {
     }
 
     void setImage(LesionImage image) {
-        baseSlot.show(image, FxImages::of);
+        comingWidth = image == null ? 0 : image.width();
+        // a new image is always fitted: build its copy for the fitted view straight away
+        density = image == null ? Double.NaN : fitZoom(image.width(), image.height()) * outputScale();
+        baseSlot.show(image);
     }
 
-    private void showBase(Image fx) {
+    private void showBase(LesionImage original, Image fx) {
         base.setImage(fx);
-        // layers may come at another resolution (LIME works on a smaller copy): stretch them over the image
+        if (fx != null && original == shown) {
+            return; // a finer or coarser copy of the image on screen: the view stays where the user put it
+        }
+        shown = fx == null ? null : original;
+        shownWidth = fx == null ? 0 : original.width();
+        shownHeight = fx == null ? 0 : original.height();
+        // the copy, and layers of any size (LIME works on a smaller copy), are stretched over the original
+        base.setFitWidth(shownWidth);
+        base.setFitHeight(shownHeight);
         for (ImageView layer : layers.values()) {
-            layer.setFitWidth(fx == null ? 0 : fx.getWidth());
-            layer.setFitHeight(fx == null ? 0 : fx.getHeight());
+            layer.setFitWidth(shownWidth);
+            layer.setFitHeight(shownHeight);
         }
         placeholder.setVisible(fx == null);
         fit();
+        refreshDetail();
     }
 
+    /** The image as drawn: the original, or a reduced copy of it when zoomed out. */
     Image image() {
         return base.getImage();
     }
@@ -150,13 +182,20 @@ final class ImageViewer extends Region {
     /** Scales the image to fit the view and centres it. */
     void fit() {
         fitted = true;
-        Image img = base.getImage();
-        if (img == null || getWidth() <= 0 || getHeight() <= 0) {
+        double s = fitZoom(shownWidth, shownHeight);
+        if (shownWidth == 0 || Double.isNaN(s)) {
             return;
         }
-        double s = Math.min(getWidth() / img.getWidth(), getHeight() / img.getHeight());
-        setZoom(clamp(s));
+        setZoom(s);
         centre();
+    }
+
+    /** The zoom at which an image of this size fits the view; NaN before the view has a size. */
+    private double fitZoom(int width, int height) {
+        if (width <= 0 || height <= 0 || getWidth() <= 0 || getHeight() <= 0) {
+            return Double.NaN;
+        }
+        return clamp(Math.min(getWidth() / width, getHeight() / height));
     }
 
     /** One image pixel per screen pixel, centred. */
@@ -205,18 +244,36 @@ final class ImageViewer extends Region {
     }
 
     private void centre() {
-        Image img = base.getImage();
-        if (img == null) {
+        if (shownWidth == 0) {
             return;
         }
-        translate.setX((getWidth() - img.getWidth() * scale.getX()) / 2);
-        translate.setY((getHeight() - img.getHeight() * scale.getY()) / 2);
+        translate.setX((getWidth() - shownWidth * scale.getX()) / 2);
+        translate.setY((getHeight() - shownHeight * scale.getY()) / 2);
     }
 
     private void setZoom(double s) {
         scale.setX(s);
         scale.setY(s);
         zoom.set(s);
+        refreshDetail();
+    }
+
+    /** Asks for new copies where the ones shown are too coarse, or needlessly fine, for the zoom. */
+    private void refreshDetail() {
+        if (shown == null || baseSlot.source != shown) {
+            return; // a new image is on its way, converted for its fitted view
+        }
+        density = zoom.get() * outputScale();
+        baseSlot.refresh();
+        for (DisplaySlot<ArgbRaster> slot : layerSlots.values()) {
+            slot.refresh();
+        }
+    }
+
+    /** Device pixels per scene pixel (2 on many high-density screens). */
+    private double outputScale() {
+        Window window = getScene() == null ? null : getScene().getWindow();
+        return window == null ? 1 : Math.max(window.getOutputScaleX(), window.getOutputScaleY());
     }
 
     private static double clamp(double s) {
@@ -255,28 +312,56 @@ final class ImageViewer extends Region {
     /**
      * Where one converted image goes. Converting a large raster stalls the UI for hundreds of
      * milliseconds, so it happens on {@link #CONVERTER}; the FX thread only swaps the result in, and
-     * drops it when a newer raster for the same place arrived meanwhile.
+     * drops it when a newer conversion for the same place was asked for meanwhile (one that is
+     * already outdated when its turn comes is skipped).
      */
-    private static final class DisplaySlot {
-        private final Consumer<Image> target;
-        private long ticket;
+    private final class DisplaySlot<T> {
+        private final ToIntFunction<T> widthOf;
+        private final BiFunction<T, Double, Image> convert;
+        private final BiConsumer<T, Image> target;
+        private final AtomicLong ticket = new AtomicLong();
+        private T source;
+        /** The detail of the copy shown or on its way. */
+        private double detail;
 
-        DisplaySlot(Consumer<Image> target) {
+        DisplaySlot(ToIntFunction<T> widthOf, BiFunction<T, Double, Image> convert, BiConsumer<T, Image> target) {
+            this.widthOf = widthOf;
+            this.convert = convert;
             this.target = target;
         }
 
-        <T> void show(T raster, Function<T, Image> convert) {
-            long mine = ++ticket;
+        void show(T raster) {
+            source = raster;
             if (raster == null) {
-                target.accept(null);
+                ticket.incrementAndGet();
+                target.accept(null, null);
                 return;
             }
-            CompletableFuture.supplyAsync(() -> convert.apply(raster), CONVERTER)
+            convertAt(DisplayDetail.wanted(densityOf(raster)));
+        }
+
+        /** Rebuilds the copy when it no longer serves the viewer's density. */
+        void refresh() {
+            if (source != null && !DisplayDetail.serves(detail, densityOf(source))) {
+                convertAt(DisplayDetail.wanted(densityOf(source)));
+            }
+        }
+
+        /** Screen pixels per pixel of this raster, which is stretched over the whole image. */
+        private double densityOf(T raster) {
+            return density * comingWidth / widthOf.applyAsInt(raster);
+        }
+
+        private void convertAt(double wanted) {
+            long mine = ticket.incrementAndGet();
+            detail = wanted;
+            T raster = source;
+            CompletableFuture.supplyAsync(() -> mine == ticket.get() ? convert.apply(raster, wanted) : null, CONVERTER)
                     .whenComplete((img, error) -> Platform.runLater(() -> {
                         if (error != null) {
                             LoggerFactory.getLogger(ImageViewer.class).error("Could not display an image layer", error);
-                        } else if (mine == ticket) {
-                            target.accept(img);
+                        } else if (mine == ticket.get()) {
+                            target.accept(raster, img);
                         }
                     }));
         }

@@ -11,6 +11,9 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
+import java.util.function.IntBinaryOperator;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -19,6 +22,8 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
@@ -131,6 +136,69 @@ class WorkstationWindowTest {
         robot.press(KeyCode.ALT, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.ALT);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(borderLayer.isVisible(), "Alt+1 hides the lesion border");
+    }
+
+    @Test
+    void overlaysStayOnALargeImageShownReducedWhenFittedAndAtTruePixelsAt100Percent(FxRobot robot) throws Exception {
+        int w = 2400;
+        int h = 1800;
+        open(robot, SyntheticImages.writePng(SyntheticImages.lesion(w, h, 0.8, 0, false, 5), dir.resolve("large.png")));
+        ImageViewer viewer = view.viewer();
+        ImageView image = robot.lookup("#viewerImage").queryAs(ImageView.class);
+        ImageView border = viewer.layerView(OverlayKind.LESION_BORDER);
+        waitUntil(() -> border.getImage() != null && image.getImage() != null);
+        assertTrue(image.getImage().getWidth() < w / 2.0, "fitted, a reduced copy is drawn");
+        double fit = Math.min(viewer.getWidth() / w, viewer.getHeight() / h);
+        assertEquals(fit, viewer.zoomProperty().get(), 1e-9, "the zoom counts the original's pixels");
+        assertEquals(Format.percent(fit), text(robot, "#zoomLabel"));
+        assertEquals(w * fit, image.localToScene(image.getLayoutBounds()).getWidth(), 0.5);
+        assertSameScreenArea(border, image);
+
+        robot.clickOn("#zoomInButton").clickOn("#zoomInButton");
+        double fittedCopy = border.getImage().getWidth();
+        waitUntil(() -> border.getImage().getWidth() > fittedCopy && image.getImage().getWidth() > fittedCopy);
+        assertSameScreenArea(border, image);
+
+        robot.clickOn("#actualSizeButton");
+        waitUntil(() -> border.getImage().getWidth() == w && image.getImage().getWidth() == w);
+        assertEquals("100%", text(robot, "#zoomLabel"));
+        assertEquals(w, image.localToScene(image.getLayoutBounds()).getWidth(), 1e-6, "one image pixel per screen pixel");
+        assertSameScreenArea(border, image);
+    }
+
+    /** The border as drawn covers the screen area where the full-size border raster maps onto the image. */
+    private void assertSameScreenArea(ImageView layer, ImageView image) {
+        ArgbRaster original = view.viewModel().overlays().layerProperty(OverlayKind.LESION_BORDER).get();
+        Bounds expected = visibleArea(original.width(), original.height(), original::at, image);
+        Image drawn = layer.getImage();
+        Bounds shown = visibleArea((int) drawn.getWidth(), (int) drawn.getHeight(), drawn.getPixelReader()::getArgb, layer);
+        double tolerance = 1.5; // screen pixels: a copy pixel is at most one screen pixel, plus rounding
+        assertEquals(expected.getMinX(), shown.getMinX(), tolerance, "left " + shown + " vs " + expected);
+        assertEquals(expected.getMinY(), shown.getMinY(), tolerance, "top");
+        assertEquals(expected.getMaxX(), shown.getMaxX(), tolerance, "right");
+        assertEquals(expected.getMaxY(), shown.getMaxY(), tolerance, "bottom");
+    }
+
+    /** Scene bounds of the non-transparent pixels of a w x h raster drawn over the whole of {@code view}. */
+    private static Bounds visibleArea(int w, int h, IntBinaryOperator argbAt, ImageView view) {
+        int minX = w;
+        int minY = h;
+        int maxX = -1;
+        int maxY = -1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (argbAt.applyAsInt(x, y) >>> 24 != 0) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        assertTrue(maxX >= 0, "something drawn");
+        double sx = view.getLayoutBounds().getWidth() / w;
+        double sy = view.getLayoutBounds().getHeight() / h;
+        return view.localToScene(new BoundingBox(minX * sx, minY * sy, (maxX + 1 - minX) * sx, (maxY + 1 - minY) * sy));
     }
 
     @Test
