@@ -17,7 +17,7 @@ import org.dermdesk.core.QualityReport;
 /** The quality gate's report as rows and a retake banner. */
 public final class QualityViewModel {
 
-    /** Severity of one finding, from the detector's score. */
+    /** Severity of one finding: how much it compromises the assessment. */
     public enum Severity {
         NONE("\u2014"), MILD("mild"), MODERATE("moderate"), SEVERE("severe");
 
@@ -31,11 +31,27 @@ public final class QualityViewModel {
             return label;
         }
 
+        /**
+         * For what lies over the lesion (hair, ruler, ink, bubbles): how much of the lesion it hides, which
+         * is what compromises the assessment (10% and more is severe, as the retake policy's hair rule);
+         * for the aperture rim: how much of the image it takes; for blur and exposure, which have no
+         * extent: the strength of the detector's signal.
+         */
         static Severity of(ArtifactFinding f) {
             if (!f.present()) {
                 return NONE;
             }
+            if (f.kind() == ArtifactKind.DARK_CORNER && Double.isFinite(f.coverageImage())) {
+                return grade(f.coverageImage(), 0.20, 0.45);
+            }
+            if (Double.isFinite(f.coverageLesion())) {
+                return grade(f.coverageLesion(), 0.03, 0.10);
+            }
             return f.score() >= 0.8 ? SEVERE : f.score() >= 0.55 ? MODERATE : MILD;
+        }
+
+        private static Severity grade(double fraction, double moderate, double severe) {
+            return fraction >= severe ? SEVERE : fraction >= moderate ? MODERATE : MILD;
         }
     }
 
