@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dermdesk.core.AnalysisResult;
 import org.dermdesk.core.Analyzer;
-import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.Checksums;
 import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.report.MetadataImport;
@@ -53,7 +52,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int failures = 0;
-        MetadataImport.Result meta = metadata == null ? null : readMetadata();
+        MetadataImport.Result meta = metadata == null ? null : MetadataFiles.read(metadata, System.err);
         try (Pipeline pipeline = Pipeline.open(model.dir())) {
             Analyzer analyzer = pipeline.analyzer();
             ResultTable table = json ? null : new ResultTable(out);
@@ -62,8 +61,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 try {
                     AnalysisResult result = analyzer.analyze(image);
                     if (meta != null) {
-                        CaseDetails details = meta.find(image).orElse(CaseDetails.none());
-                        result = result.withPrediction(pipeline.classifier().forPatient(result.prediction(), details));
+                        result = result.withPrediction(pipeline.classifier().forPatient(result.prediction(), meta.details(image)));
                     }
                     row = pipeline.toJson(result);
                 } catch (ImageLoadException e) {
@@ -84,12 +82,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         return failures == 0 ? 0 : 1;
-    }
-
-    private MetadataImport.Result readMetadata() throws java.io.IOException {
-        MetadataImport.Result meta = MetadataImport.read(metadata);
-        meta.problems().stream().limit(20).forEach(p -> System.err.println(metadata.getFileName() + " " + p));
-        return meta;
     }
 
     private static String shaIfReadable(Path file) {

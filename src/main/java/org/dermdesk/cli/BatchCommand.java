@@ -105,16 +105,7 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     private int run(CaseAnalyzer analyzer, Map<String, String> metrics) throws IOException {
-        MetadataImport.Result meta = null;
-        if (metadata != null) {
-            meta = MetadataImport.read(metadata);
-            err.println("Metadata: " + meta.size() + " images in " + metadata.getFileName()
-                    + (meta.problems().isEmpty() ? "" : ", " + meta.problems().size() + " rows skipped:"));
-            meta.problems().stream().limit(20).forEach(p -> err.println("  " + metadata.getFileName() + " " + p));
-            if (meta.problems().size() > 20) {
-                err.println("  ... and " + (meta.problems().size() - 20) + " more");
-            }
-        }
+        MetadataImport.Result meta = metadata == null ? null : MetadataFiles.read(metadata, err);
         CaseLog.Contents existing = CaseLog.read(csv);
         existing.problems().forEach(p -> err.println("Case log " + csv.getFileName() + ": " + p));
         Set<String> done = new java.util.HashSet<>(existing.imageHashes());
@@ -144,7 +135,7 @@ public final class BatchCommand implements Callable<Integer> {
                 skipped++;
                 continue;
             }
-            CaseDetails details = meta == null ? CaseDetails.none() : meta.find(image).orElse(CaseDetails.none());
+            CaseDetails details = meta == null ? CaseDetails.none() : meta.details(image);
             AnalyzedImage result;
             try {
                 result = analyzer.analyze(image, details);

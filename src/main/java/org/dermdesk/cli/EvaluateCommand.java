@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.dermdesk.core.CaseDetails;
+import org.dermdesk.report.MetadataImport;
 import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.imaging.HairRemover;
@@ -114,18 +115,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (int i = 0; i < y.length; i++) {
             y[i] = used.get(i).malignant();
         }
-        BinaryMetrics all = BinaryMetrics.of(p, y, threshold);
-        System.out.println(MetricsReport.format("all " + used.size() + " images", all));
-        for (Map.Entry<String, BinaryMetrics> e : byGroup(used, p, threshold).entrySet()) {
-            System.out.println(MetricsReport.format(e.getKey(), e.getValue()));
-        }
+        BinaryMetrics all = printMetrics(used, p, y, threshold);
         double[] pAdjusted = withAgeAndSex.stream().mapToDouble(Double::doubleValue).toArray();
         if (!java.util.Arrays.equals(p, pAdjusted)) {
             System.out.println("With age and sex (images without a known age keep the image-only probability):");
-            System.out.println(MetricsReport.format("all " + used.size() + " images", BinaryMetrics.of(pAdjusted, y, threshold)));
-            for (Map.Entry<String, BinaryMetrics> e : byGroup(used, pAdjusted, threshold).entrySet()) {
-                System.out.println(MetricsReport.format(e.getKey(), e.getValue()));
-            }
+            printMetrics(used, pAdjusted, y, threshold);
         }
         if (!failures.isEmpty()) {
             System.out.println("Skipped " + failures.size() + " unreadable images:");
@@ -139,6 +133,16 @@ public final class EvaluateCommand implements Callable<Integer> {
             System.out.println("Wrote roc.png, reliability.png and predictions.csv to " + out);
         }
         return failures.isEmpty() ? 0 : 1;
+    }
+
+    /** Prints the metrics over all images and by subgroup; returns those over all images. */
+    private static BinaryMetrics printMetrics(List<Item> items, double[] p, boolean[] y, double threshold) {
+        BinaryMetrics all = BinaryMetrics.of(p, y, threshold);
+        System.out.println(MetricsReport.format("all " + items.size() + " images", all));
+        for (Map.Entry<String, BinaryMetrics> e : byGroup(items, p, threshold).entrySet()) {
+            System.out.println(MetricsReport.format(e.getKey(), e.getValue()));
+        }
+        return all;
     }
 
     private static Map<String, BinaryMetrics> byGroup(List<Item> items, double[] p, double threshold) {
@@ -164,6 +168,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static List<Item> fromLabels(LabelsCsv spec) throws IOException {
+        // the labels file's optional age/sex columns, read as any metadata file is
+        MetadataImport.Result details = MetadataImport.read(spec.labels);
         List<Item> items = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(spec.labels, StandardCharsets.UTF_8)) {
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
@@ -173,20 +179,11 @@ public final class EvaluateCommand implements Callable<Integer> {
                     throw new IllegalArgumentException(spec.labels + " line " + r.getRecordNumber()
                             + ": malignant must be 0 or 1, found '" + label + "'");
                 }
-                items.add(new Item(id, find(spec.imageDirs, id), label.equals("1"), List.of(), detailsOf(r)));
+                Path file = find(spec.imageDirs, id);
+                items.add(new Item(id, file, label.equals("1"), List.of(), details.details(file)));
             }
         }
         return items;
-    }
-
-    /** Optional {@code age} and {@code sex} columns of a labels file. */
-    private static CaseDetails detailsOf(CSVRecord r) {
-        Integer age = null;
-        if (r.isMapped("age") && r.get("age").strip().matches("\\d{1,3}")) {
-            int a = Integer.parseInt(r.get("age").strip());
-            age = a <= 130 ? a : null;
-        }
-        return new CaseDetails(age, r.isMapped("sex") ? r.get("sex") : null, null, null);
     }
 
     private static Path find(List<Path> dirs, String id) {
@@ -214,8 +211,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 groups.add(ageBand(img.age()));
                 artifacts.getOrDefault(img.imageId(), Map.of())
                         .forEach((artifact, label) -> groups.add(artifact + (label == 1 ? " present" : " absent")));
-                items.add(new Item(img.imageId(), img.file(), img.malignant(), groups,
-                        new CaseDetails(img.age(), img.sex(), img.site(), null)));
+                items.add(new Item(img.imageId(), img.file(), img.malignant(), groups, img.details()));
             }
         }
         return items;

@@ -29,12 +29,13 @@ public interface LesionClassifier extends AutoCloseable {
     }
 
     /**
-     * The image-only prediction adjusted for what is known of the patient (age, sex), where the model
-     * has a fitted adjustment and the age is given; otherwise the image-only prediction unchanged.
-     * Cheap and thread-safe: no network pass, so it can follow every edit of the case details.
+     * The image's prediction adjusted for what is known of the patient (age, sex), where the model has a
+     * fitted adjustment and the age is given; otherwise the image-only prediction. Takes an adjusted or
+     * an image-only prediction alike. Cheap and thread-safe: no network pass, so it can follow every
+     * edit of the case details.
      */
-    default Prediction forPatient(Prediction imageOnly, CaseDetails details) {
-        return imageOnly;
+    default Prediction forPatient(Prediction prediction, CaseDetails details) {
+        return prediction.imageOnly();
     }
 
     @Override

@@ -37,6 +37,16 @@ public record Prediction(double pMalignant, double threshold, Map<Diagnosis, Dou
         return imageOnlyPMalignant == null ? pMalignant : imageOnlyPMalignant;
     }
 
+    /** The prediction from the image alone: this one when it was not adjusted for the patient. */
+    public Prediction imageOnly() {
+        return adjustedForPatient() ? new Prediction(imageOnlyPMalignant, threshold, diagnoses, model) : this;
+    }
+
+    /** This image's prediction with a probability that also weighs the patient; the image-only figure is kept. */
+    public Prediction withPatientProbability(double p) {
+        return new Prediction(p, threshold, diagnoses, model, imagePMalignant());
+    }
+
     /** True when the probability reaches the operating threshold: the image is called suspicious. */
     public boolean malignant() {
         return pMalignant >= threshold;

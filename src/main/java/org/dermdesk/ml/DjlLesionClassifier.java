@@ -143,15 +143,13 @@ public final class DjlLesionClassifier implements LesionClassifier {
     }
 
     @Override
-    public Prediction forPatient(Prediction imageOnly, CaseDetails details) {
-        double pImage = imageOnly.imagePMalignant();
+    public Prediction forPatient(Prediction prediction, CaseDetails details) {
+        Prediction image = prediction.imageOnly();
         MetadataFusion fusion = card.metadataFusion();
-        Integer age = details == null ? null : details.age();
-        if (fusion == null || age == null) {
-            return new Prediction(pImage, imageOnly.threshold(), imageOnly.diagnoses(), imageOnly.model());
+        if (fusion == null || details == null || details.age() == null) {
+            return image;
         }
-        double adjusted = fusion.apply(pImage, age, PatientSex.parse(details.sex()));
-        return new Prediction(adjusted, imageOnly.threshold(), imageOnly.diagnoses(), imageOnly.model(), pImage);
+        return image.withPatientProbability(fusion.apply(image.pMalignant(), details.age(), PatientSex.parse(details.sex())));
     }
 
     @Override

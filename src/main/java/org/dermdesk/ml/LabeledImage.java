@@ -1,6 +1,7 @@
 package org.dermdesk.ml;
 
 import java.nio.file.Path;
+import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.Diagnosis;
 
 /**
@@ -13,4 +14,9 @@ import org.dermdesk.core.Diagnosis;
  */
 public record LabeledImage(String imageId, Path file, String lesionId, DataSource source,
                            Diagnosis diagnosis, boolean malignant, Integer age, String sex, String site) {
+
+    /** What the dataset says of the patient, as a user would enter it. */
+    public CaseDetails details() {
+        return new CaseDetails(age, sex, site, null);
+    }
 }

@@ -14,41 +14,21 @@ public record PlattScaling(double temperature, double bias) {
     }
 
     /**
-     * Maximum-likelihood fit on validation logits and labels (Newton's method on a 1-D logistic
-     * regression, started at zero where it converges). Scores that rank validation backwards (only
-     * seen in few-step smoke training) keep their slope of one and get the bias alone.
+     * Maximum-likelihood fit on validation logits and labels (a logistic regression of the label on
+     * the logit, by Newton's method from zero, where it converges). Scores that rank validation
+     * backwards (only seen in few-step smoke training) keep their slope of one and get the bias alone.
      */
     public static PlattScaling fit(double[] z, boolean[] y) {
-        double a = 0;
-        double b = 0;
-        for (int iter = 0; iter < 100; iter++) {
-            double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
-            for (int i = 0; i < z.length; i++) {
-                double p = Calibration.sigmoid(a * z[i] + b);
-                double r = p - (y[i] ? 1 : 0);
-                double w = p * (1 - p);
-                ga += r * z[i];
-                gb += r;
-                haa += w * z[i] * z[i];
-                hab += w * z[i];
-                hbb += w;
-            }
-            double det = haa * hbb - hab * hab;
-            if (det <= 0) {
-                break;
-            }
-            double da = (hbb * ga - hab * gb) / det;
-            double db = (haa * gb - hab * ga) / det;
-            a -= da;
-            b -= db;
-            if (Math.abs(da) < 1e-9 && Math.abs(db) < 1e-9) {
-                break;
-            }
+        double[][] rows = new double[z.length][];
+        for (int i = 0; i < z.length; i++) {
+            rows[i] = new double[] {1, z[i]};
         }
+        double[] w = LogisticRegression.fit(rows, y, 0);
+        double a = w[1];
         if (!(a > 1e-6)) {
             return new PlattScaling(1, fitBias(z, y));
         }
-        return new PlattScaling(1 / a, b);
+        return new PlattScaling(1 / a, w[0]);
     }
 
     private static double fitBias(double[] z, boolean[] y) {

@@ -57,6 +57,11 @@ public final class MetadataImport {
             return Optional.ofNullable(byImageId.get(key(stem(image.getFileName().toString()))));
         }
 
+        /** As {@link #find}, with no details when the file has no row for the image. */
+        public CaseDetails details(Path image) {
+            return find(image).orElse(CaseDetails.none());
+        }
+
         public int size() {
             return byImageId.size();
         }

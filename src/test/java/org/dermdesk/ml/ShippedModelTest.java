@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.Prediction;
 import org.dermdesk.imaging.ImageLoader;
@@ -60,9 +59,7 @@ class ShippedModelTest {
                 List<Prediction> predictions = classifier.predictBatch(batch);
                 for (int k = 0; k < predictions.size(); k++) {
                     p[from + k] = predictions.get(k).pMalignant();
-                    LabeledImage img = test.get(from + k);
-                    withAgeAndSex[from + k] = classifier.forPatient(predictions.get(k),
-                            new CaseDetails(img.age(), img.sex(), img.site(), null)).pMalignant();
+                    withAgeAndSex[from + k] = classifier.forPatient(predictions.get(k), test.get(from + k).details()).pMalignant();
                 }
             }
             BinaryMetrics measured = BinaryMetrics.of(p, y, classifier.threshold());

@@ -64,13 +64,12 @@ final class FakeClassifier implements LesionClassifier {
 
     /** A stand-in for a fitted age/sex adjustment: every decade past 50 adds five points. */
     @Override
-    public Prediction forPatient(Prediction imageOnly, CaseDetails details) {
-        double pImage = imageOnly.imagePMalignant();
+    public Prediction forPatient(Prediction prediction, CaseDetails details) {
+        Prediction image = prediction.imageOnly();
         if (details.age() == null) {
-            return new Prediction(pImage, imageOnly.threshold(), imageOnly.diagnoses(), imageOnly.model());
+            return image;
         }
-        double p = Math.max(0, Math.min(1, pImage + (details.age() - 50) / 10.0 * 0.05));
-        return new Prediction(p, imageOnly.threshold(), imageOnly.diagnoses(), imageOnly.model(), pImage);
+        return image.withPatientProbability(Math.max(0, Math.min(1, image.pMalignant() + (details.age() - 50) / 10.0 * 0.05)));
     }
 
     @Override
