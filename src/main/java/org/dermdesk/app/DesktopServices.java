@@ -14,6 +14,7 @@ import org.dermdesk.explain.LimeExplainer;
 import org.dermdesk.ui.Explainer;
 import org.dermdesk.imaging.ArtifactQualityGate;
 import org.dermdesk.imaging.ImageLoader;
+import org.dermdesk.imaging.NativeMemory;
 import org.dermdesk.ml.DjlLesionClassifier;
 import org.dermdesk.report.CaseLog;
 import org.dermdesk.report.MetadataImport;
@@ -74,11 +75,17 @@ final class DesktopServices implements WorkstationServices {
     public Optional<Explainer> explainer() {
         return Optional.of((request, progress, cancellation) -> {
             LimeExplainer lime = new LimeExplainer(LimeExplainer.Settings.defaults()
-                    .withSamples(request.samples()).withModelInputSize(request.classifier().inputSize()));
+                    .withSamples(request.samples()).withModelInputSize(request.classifier().inputSize())
+                    .withWorkers(LimeExplainer.workersFor(request.classifier())));
             QualityReport quality = request.quality();
-            return lime.explainWithStability(request.image(), LimeExplainer.probabilities(request.classifier()),
-                    quality == null ? null : quality.lesionMask(), quality == null ? List.of() : quality.shortcutMasks(),
-                    progress, cancellation);
+            try {
+                return lime.explainWithStability(request.image(), LimeExplainer.probabilities(request.classifier()),
+                        quality == null ? null : quality.lesionMask(), quality == null ? List.of() : quality.shortcutMasks(),
+                        progress, cancellation);
+            } finally {
+                // the explanation's batches ran on several threads, each leaving freed memory in its own arena
+                NativeMemory.releaseFreePages();
+            }
         });
     }
 

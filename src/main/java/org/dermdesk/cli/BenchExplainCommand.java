@@ -76,6 +76,9 @@ public final class BenchExplainCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR")
     Path modelDir;
 
+    @Option(names = "--workers", description = "threads scoring sample batches at once (default: one per core, up to 4, for a thread-safe model; 1 for the synthetic one)")
+    Integer workers;
+
     @Option(names = "--per-image", description = "also print one line per image")
     boolean perImage;
 
@@ -115,6 +118,7 @@ public final class BenchExplainCommand implements Callable<Integer> {
         String modelName;
         if (synthetic) {
             modelName = "synthetic central darkness";
+            explainer = new LimeExplainer(explainer.settings().withWorkers(workers == null ? 1 : workers));
             r = run(cases, SyntheticModels.centralDarkness(), explainer);
         } else {
             try (LesionClassifier c = classifiers.open(modelDir)) {
@@ -122,13 +126,14 @@ public final class BenchExplainCommand implements Callable<Integer> {
                 if (!atWorkingSize) {
                     explainer = new LimeExplainer(explainer.settings().withModelInputSize(c.inputSize()));
                 }
+                explainer = new LimeExplainer(explainer.settings().withWorkers(workers == null ? LimeExplainer.workersFor(c) : workers));
                 r = run(cases, LimeExplainer.probabilities(c), explainer);
             }
         }
-        System.out.printf("model: %s; %d samples, batch %d, hide %s, antithetic %s, perturbations at %s, threads %s%n",
+        System.out.printf("model: %s; %d samples, batch %d, hide %s, antithetic %s, perturbations at %s, workers %d, torch threads %s%n",
                 modelName, samples, batchSize, hide, !independent,
                 explainer.settings().modelInputSize() > 0 ? "model input size " + explainer.settings().modelInputSize()
-                        : "working size " + workingSide,
+                        : "working size " + workingSide, explainer.settings().workers(),
                 System.getProperty("ai.djl.pytorch.num_threads", "default"));
         if (perImage) {
             for (int i = 0; i < cases.size(); i++) {

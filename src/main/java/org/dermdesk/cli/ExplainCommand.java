@@ -110,7 +110,8 @@ public final class ExplainCommand implements Callable<Integer> {
         Explanation e;
         try (LesionClassifier classifier = classifiers.open(modelDir)) {
             long t1 = System.nanoTime();
-            explainer = new LimeExplainer(explainer.settings().withModelInputSize(classifier.inputSize()));
+            explainer = new LimeExplainer(explainer.settings().withModelInputSize(classifier.inputSize())
+                    .withWorkers(LimeExplainer.workersFor(classifier)));
             ProgressListener progress = json ? ProgressListener.NONE
                     : (f, m) -> System.err.printf("\r%3.0f%% %s", f * 100, m);
             e = stability

@@ -21,6 +21,11 @@ public interface LesionClassifier extends AutoCloseable {
         return 0;
     }
 
+    /** Whether {@link #predictBatch} may be called from several threads at once. */
+    default boolean isThreadSafe() {
+        return false;
+    }
+
     /** Predictions for a batch of images, in order; the batch may be of any size. */
     List<Prediction> predictBatch(List<LesionImage> images);
 

@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * 256 px give it practically the same pixels, at a fraction of the cost. The segment labels of the
  * result are scaled back to the image's own size.
  *
- * <p>The explainer holds only settings and is thread-safe; the model function is called from the
- * calling thread only, one batch at a time.
+ * <p>The explainer holds only settings and is thread-safe. With one worker (the default) the model
+ * function is called from the calling thread only, one batch at a time; with more, sample batches are
+ * scored on that many threads at once and the model function must be thread-safe. The weights do not
+ * depend on the worker count.
  */
 public final class LimeExplainer {
 
@@ -61,11 +63,13 @@ public final class LimeExplainer {
      *                          saves most of the perturbation and preprocessing time; 0 = unknown, build
      *                          them on the working copy
      * @param compactness       SLIC's weight of spatial against colour distance (higher: rounder segments)
+     * @param workers           threads that score sample batches at once; above 1 the model function
+     *                          must be thread-safe (see {@link #workersFor})
      */
     public record Settings(int samples, double kernelWidth, long seed, HideStrategy hide, int batchSize,
                            int segments, int minLesionSegments, int maxSegments, int workingLongSide,
                            double ridgeAlpha, int curveSteps, boolean antithetic, int modelInputSize,
-                           double compactness) {
+                           double compactness, int workers) {
 
         public Settings {
             Objects.requireNonNull(hide, "hide");
@@ -76,58 +80,63 @@ public final class LimeExplainer {
                 throw new IllegalArgumentException("kernel width and compactness must be positive");
             }
             if (batchSize < 1 || segments < 2 || maxSegments < segments || curveSteps < 1 || ridgeAlpha < 0
-                    || modelInputSize < 0 || workingLongSide < 0) {
+                    || modelInputSize < 0 || workingLongSide < 0 || workers < 1) {
                 throw new IllegalArgumentException("invalid explainer settings");
             }
         }
 
         public static Settings defaults() {
-            return new Settings(1000, 0.25, 42L, HideStrategy.BLUR, 32, 60, 20, 100, 256, 1.0, 20, true, 0, 20);
+            return new Settings(1000, 0.25, 42L, HideStrategy.BLUR, 32, 60, 20, 100, 256, 1.0, 20, true, 0, 20, 1);
         }
 
         public Settings withSamples(int n) {
             return new Settings(n, kernelWidth, seed, hide, batchSize, segments, minLesionSegments, maxSegments,
-                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize, compactness);
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize, compactness, workers);
         }
 
         public Settings withSeed(long s) {
             return new Settings(samples, kernelWidth, s, hide, batchSize, segments, minLesionSegments, maxSegments,
-                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize, compactness);
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize, compactness, workers);
         }
 
         public Settings withHide(HideStrategy h) {
             return new Settings(samples, kernelWidth, seed, h, batchSize, segments, minLesionSegments, maxSegments,
-                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize, compactness);
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize, compactness, workers);
         }
 
         public Settings withBatchSize(int b) {
             return new Settings(samples, kernelWidth, seed, hide, b, segments, minLesionSegments, maxSegments,
-                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize, compactness);
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize, compactness, workers);
         }
 
         public Settings withSegments(int wanted, int minLesion, int max) {
             return new Settings(samples, kernelWidth, seed, hide, batchSize, wanted, minLesion, max,
-                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize, compactness);
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize, compactness, workers);
         }
 
         public Settings withWorkingLongSide(int px) {
             return new Settings(samples, kernelWidth, seed, hide, batchSize, segments, minLesionSegments, maxSegments,
-                    px, ridgeAlpha, curveSteps, antithetic, modelInputSize, compactness);
+                    px, ridgeAlpha, curveSteps, antithetic, modelInputSize, compactness, workers);
         }
 
         public Settings withCompactness(double m) {
             return new Settings(samples, kernelWidth, seed, hide, batchSize, segments, minLesionSegments, maxSegments,
-                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize, m);
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize, m, workers);
         }
 
         public Settings withModelInputSize(int n) {
             return new Settings(samples, kernelWidth, seed, hide, batchSize, segments, minLesionSegments, maxSegments,
-                    workingLongSide, ridgeAlpha, curveSteps, antithetic, n, compactness);
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, n, compactness, workers);
+        }
+
+        public Settings withWorkers(int w) {
+            return new Settings(samples, kernelWidth, seed, hide, batchSize, segments, minLesionSegments, maxSegments,
+                    workingLongSide, ridgeAlpha, curveSteps, antithetic, modelInputSize, compactness, w);
         }
 
         public Settings withAntithetic(boolean a) {
             return new Settings(samples, kernelWidth, seed, hide, batchSize, segments, minLesionSegments, maxSegments,
-                    workingLongSide, ridgeAlpha, curveSteps, a, modelInputSize, compactness);
+                    workingLongSide, ridgeAlpha, curveSteps, a, modelInputSize, compactness, workers);
         }
     }
 
@@ -143,6 +152,25 @@ public final class LimeExplainer {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** More workers than this add little (batches are small) and only hold more batches in memory. */
+    static final int MAX_WORKERS = 4;
+
+    /** System property that sets the worker count (1 = no parallel scoring, the least memory). */
+    public static final String WORKERS_PROPERTY = "dermdesk.explanation.workers";
+
+    /**
+     * Workers for explaining this classifier: the {@value #WORKERS_PROPERTY} property when set, else
+     * one per core up to {@link #MAX_WORKERS}; always 1 when the classifier may not be called concurrently.
+     */
+    public static int workersFor(LesionClassifier classifier) {
+        if (!classifier.isThreadSafe()) {
+            return 1;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        int wanted = Integer.getInteger(WORKERS_PROPERTY, Math.min(MAX_WORKERS, cores));
+        return Math.max(1, Math.min(MAX_WORKERS, wanted));
     }
 
     /** The classifier as the batch function the explainer calls: p_malignant per image, in order. */
@@ -281,34 +309,12 @@ public final class LimeExplainer {
                 }
             }
         }
-        double[] y = new double[n];
-        long perturbNs = 0;
-        long modelNs = 0;
         int curveImages = withCurves ? 4 * Math.min(settings.curveSteps(), d) : 0;
         double total = n + curveImages;
-        boolean[] keep = new boolean[d];
-        for (int b = 0; b < n; b += settings.batchSize()) {
-            cancellation.check();
-            int end = Math.min(n, b + settings.batchSize());
-            long t0 = System.nanoTime();
-            List<LesionImage> batch = new ArrayList<>(end - b);
-            for (int i = b; i < end; i++) {
-                for (int j = 0; j < d; j++) {
-                    keep[j] = z[i][j] != 0;
-                }
-                batch.add(p.image(keep));
-            }
-            long t1 = System.nanoTime();
-            double[] out = model.apply(batch);
-            long t2 = System.nanoTime();
-            if (out.length != batch.size()) {
-                throw new IllegalStateException("the model returned " + out.length + " outputs for " + batch.size() + " images");
-            }
-            System.arraycopy(out, 0, y, b, out.length);
-            perturbNs += t1 - t0;
-            modelNs += t2 - t1;
-            progress.progress(progressFrom + progressSpan * end / total, "explaining: " + end + " of " + n + " samples");
-        }
+        SampleScorer.Scores scores = scorer().score(n,
+                i -> p.image(kept(z[i])), model, cancellation,
+                done -> progress.progress(progressFrom + progressSpan * done / total, "explaining: " + done + " of " + n + " samples"));
+        double[] y = scores.values();
         cancellation.check();
         long f0 = System.nanoTime();
         double[] kw = new double[n];
@@ -336,12 +342,24 @@ public final class LimeExplainer {
             curveNs = System.nanoTime() - f1;
         }
         run.timings.put("segmentation", p.segmentationMs());
-        run.timings.put("perturbation", ms(perturbNs) + p.preparationMs());
-        run.timings.put("model", ms(modelNs));
+        run.timings.put("perturbation", ms(scores.buildNs()) + p.preparationMs());
+        run.timings.put("model", ms(scores.modelNs()));
         run.timings.put("fit", ms(f1 - f0));
         run.timings.put("faithfulness", ms(curveNs));
         run.timings.put("total", ms(System.nanoTime() - start) + p.segmentationMs() + p.preparationMs());
         return run;
+    }
+
+    private SampleScorer scorer() {
+        return new SampleScorer(settings.batchSize(), settings.workers());
+    }
+
+    private static boolean[] kept(double[] z) {
+        boolean[] keep = new boolean[z.length];
+        for (int j = 0; j < z.length; j++) {
+            keep[j] = z[j] != 0;
+        }
+        return keep;
     }
 
     /** Segment indices by decreasing weight (ties by index, so the order is deterministic). */
@@ -397,14 +415,8 @@ public final class LimeExplainer {
                 }
             }
         }
-        double[] out = new double[images.size()];
-        for (int b = 0; b < images.size(); b += settings.batchSize()) {
-            cancellation.check();
-            int end = Math.min(images.size(), b + settings.batchSize());
-            double[] o = model.apply(images.subList(b, end));
-            System.arraycopy(o, 0, out, b, o.length);
-            progress.progress(from + span * end / images.size(), "scoring the explanation");
-        }
+        double[] out = scorer().score(images.size(), images::get, model, cancellation,
+                done -> progress.progress(from + span * done / images.size(), "scoring the explanation")).values();
         double empty = out[0];
         double[][] curves = new double[orders.length * 2][steps + 1];
         int k = 1;

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.Checksums;
 import org.dermdesk.core.Diagnosis;
@@ -26,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A trained DermDesk model hosted by DJL on the PyTorch engine, loaded from a model folder
  * (weights + model card). The weights' SHA-256 is checked against the card before use, so a damaged
- * or swapped file is refused rather than silently giving other answers. Thread-safe: calls are
- * serialised on the one predictor (the desktop analyses one image at a time).
+ * or swapped file is refused rather than silently giving other answers. Thread-safe: a DJL predictor
+ * is not, so each concurrent call borrows its own from a small pool (the explainer scores sample
+ * batches on several threads; the weights are shared).
  */
 public final class DjlLesionClassifier implements LesionClassifier {
 
@@ -35,13 +39,15 @@ public final class DjlLesionClassifier implements LesionClassifier {
 
     private final ModelCard card;
     private final Model model;
-    private final Predictor<LesionImage, float[]> predictor;
+    /** Idle predictors; a call takes one or makes one, and gives it back. */
+    private final Queue<Predictor<LesionImage, float[]>> idle = new ConcurrentLinkedQueue<>();
+    private final List<Predictor<LesionImage, float[]>> all = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
     private final ModelInfo info;
 
     private DjlLesionClassifier(ModelCard card, Model model) {
         this.card = card;
         this.model = model;
-        this.predictor = model.newPredictor(new LogitTranslator(card.input(), card.flipAveraging()));
         this.info = new ModelInfo(card.name(), card.version(), card.weightsSha256());
     }
 
@@ -108,15 +114,35 @@ public final class DjlLesionClassifier implements LesionClassifier {
     }
 
     /** Raw network outputs, before calibration: one array per image (1 or 7 logits). */
-    public synchronized List<float[]> logits(List<LesionImage> images) {
+    public List<float[]> logits(List<LesionImage> images) {
         if (images.isEmpty()) {
             return List.of();
         }
+        Predictor<LesionImage, float[]> predictor = borrow();
         try {
             return predictor.batchPredict(images);
         } catch (TranslateException e) {
             throw new IllegalStateException("the model failed on a batch of " + images.size() + " images", e);
+        } finally {
+            idle.add(predictor);
         }
+    }
+
+    private Predictor<LesionImage, float[]> borrow() {
+        if (closed) {
+            throw new IllegalStateException("the model " + card.name() + " was closed");
+        }
+        Predictor<LesionImage, float[]> p = idle.poll();
+        if (p == null) {
+            p = model.newPredictor(new LogitTranslator(card.input(), card.flipAveraging()));
+            all.add(p);
+        }
+        return p;
+    }
+
+    @Override
+    public boolean isThreadSafe() {
+        return true;
     }
 
     @Override
@@ -154,7 +180,8 @@ public final class DjlLesionClassifier implements LesionClassifier {
 
     @Override
     public void close() {
-        predictor.close();
+        closed = true;
+        all.forEach(Predictor::close);
         model.close();
     }
 }

@@ -120,6 +120,20 @@ class LimeExplainerTest {
     }
 
     @Test
+    void theWorkerCountDoesNotChangeTheExplanation() {
+        LesionImage img = noiseImage();
+        LimeExplainer.Settings settings = LimeExplainer.Settings.defaults().withSamples(300).withSeed(11).withBatchSize(16);
+        Explanation one = new LimeExplainer(settings).explainWithStability(img, regionModel(), null, List.of(),
+                ProgressListener.NONE, Cancellation.none());
+        Explanation three = new LimeExplainer(settings.withWorkers(3)).explainWithStability(img, regionModel(), null, List.of(),
+                ProgressListener.NONE, Cancellation.none());
+        assertArrayEquals(one.weights(), three.weights(), 0.0);
+        assertEquals(one.stability(), three.stability());
+        assertEquals(one.deletionAuc(), three.deletionAuc(), 0.0);
+        assertEquals(one.insertionAuc(), three.insertionAuc(), 0.0);
+    }
+
+    @Test
     void differentSeedsAgreeOnTheRanking() {
         LesionImage img = noiseImage();
         Explanation e = explainer(1000, 5).explainWithStability(img, regionModel(), null, List.of(),
