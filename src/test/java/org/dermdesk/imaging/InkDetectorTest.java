@@ -91,6 +91,16 @@ class InkDetectorTest {
         assertFalse(d.present(), "raw " + d.raw());
     }
 
+    @Test
+    void scatteredVioletSpecksAreNotMarkerStrokes() {
+        SyntheticImages s = SyntheticImages.lesion(W, H);
+        for (int i = 0; i < 10; i++) {
+            s.blob(W * (0.05 + 0.09 * i), H * (i % 2 == 0 ? 0.1 : 0.9), 5, 5, 120, 60, 170);
+        }
+        Detection d = detect(s.image());
+        assertFalse(d.present(), "raw " + d.raw());
+    }
+
     /** Guards the tuned rule against regressions on real images (tuning half only, not the reported half). */
     @Test
     void f1OnTheTuningHalfOfTheSmallIsicCopies() {
