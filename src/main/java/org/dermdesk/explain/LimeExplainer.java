@@ -342,6 +342,7 @@ public final class LimeExplainer {
             curveNs = System.nanoTime() - f1;
         }
         run.timings.put("segmentation", p.segmentationMs());
+        // with several workers, perturbation and model time are summed over them and can exceed the total
         run.timings.put("perturbation", ms(scores.buildNs()) + p.preparationMs());
         run.timings.put("model", ms(scores.modelNs()));
         run.timings.put("fit", ms(f1 - f0));
