@@ -32,9 +32,9 @@ final class SampleScorer {
      * Helper threads shared by all scorers and kept alive: native code (the C allocator's per-thread
      * arenas, libtorch's per-thread state) holds memory per thread, and a fresh thread per explanation
      * made the resident size grow with every explanation. Queued tasks wait, so two explanations at
-     * once are still both served.
+     * once are still both served, and more workers than helpers only means the caller does more batches.
      */
-    private static final ExecutorService HELPERS = Executors.newFixedThreadPool(LimeExplainer.MAX_WORKERS - 1, r -> {
+    private static final ExecutorService HELPERS = Executors.newFixedThreadPool(helperThreads(), r -> {
         Thread t = new Thread(r, "explanation-worker");
         t.setDaemon(true);
         return t;
@@ -42,6 +42,11 @@ final class SampleScorer {
 
     private final int batchSize;
     private final int workers;
+
+    /** One helper per further core (a fixed pool starts a new thread per task until it is full, so no spares). */
+    private static int helperThreads() {
+        return Math.max(1, Math.min(LimeExplainer.MAX_WORKERS, Runtime.getRuntime().availableProcessors()) - 1);
+    }
 
     SampleScorer(int batchSize, int workers) {
         this.batchSize = batchSize;
