@@ -203,7 +203,7 @@ public final class CaseLog {
     }
 
     /** The layout of the file's first complete header, after any header fragments; null when there is none. */
-    static Layout headerLayout(byte[] head) {
+    private static Layout headerLayout(byte[] head) {
         int start = afterHeaderFragments(head);
         for (Layout layout : Layout.values()) {
             if (regionEquals(head, start, layout.headerLine, layout.headerLine.length)) {

@@ -12,7 +12,8 @@ import org.dermdesk.core.Prediction;
 
 /**
  * One row of the case log, typed. Probabilities are kept to 4 decimals and timestamps to the second,
- * as the log stores them, so an entry read back equals the entry written.
+ * as the log stores them, so an entry read back from a version 2 log equals the entry written (a version 1
+ * log keeps {@link #asVersion1()} of it).
  *
  * Empty optional text is held as null (the log cannot tell the two apart).
  *
