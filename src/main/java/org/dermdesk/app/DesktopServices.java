@@ -31,6 +31,10 @@ import org.dermdesk.ui.WorkstationServices;
  */
 final class DesktopServices implements WorkstationServices {
 
+    // shown after "Case saved to <file>": an old log cannot say whether the probability was adjusted
+    static final String OLD_LAYOUT_NOTE = " (a version 1 case log: it does not record whether the probability"
+            + " weighed age and sex; -Ddermdesk.caselog=<new file> starts a version 2 log)";
+
     private final Path modelDir;
     private final Path caseLogFile;
     private final MetadataImport.Result metadata;
@@ -108,8 +112,8 @@ final class DesktopServices implements WorkstationServices {
                 throw new IOException(caseLogFile + " exists and is not a DermDesk case log; start DermDesk with"
                         + " -Ddermdesk.caselog=<another file>");
             }
-            new CaseLog(caseLogFile).append(record);
-            return caseLogFile.toString();
+            CaseLog.Layout layout = new CaseLog(caseLogFile).append(record);
+            return caseLogFile + (layout == CaseLog.Layout.V1 ? OLD_LAYOUT_NOTE : "");
         });
     }
 

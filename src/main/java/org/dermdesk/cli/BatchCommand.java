@@ -121,6 +121,7 @@ public final class BatchCommand implements Callable<Integer> {
         int added = 0;
         int skipped = 0;
         int suspicious = 0;
+        boolean oldLayout = false;
         for (int i = 0; i < images.size(); i++) {
             Path image = images.get(i);
             progress(i, images.size(), image.getFileName().toString());
@@ -159,7 +160,7 @@ public final class BatchCommand implements Callable<Integer> {
                     continue;
                 }
             }
-            log.append(record);
+            oldLayout |= log.append(record) == CaseLog.Layout.V1;
             done.add(sha);
             added++;
             if (record.prediction().malignant()) {
@@ -172,6 +173,10 @@ public final class BatchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%d images in %s: %d analysed and added to %s (%d suspicious), %d already in the log, %d failed.%n",
                 images.size(), dir, added, csv, suspicious,
                 skipped, bad.size());
+        if (oldLayout) {
+            out.println(csv + " is a version 1 case log: its rows do not record whether the probability weighed"
+                    + " age and sex; use a new --csv file for version 2 rows.");
+        }
         if (pdf != null) {
             out.println("PDF summaries in " + pdfDir);
         }

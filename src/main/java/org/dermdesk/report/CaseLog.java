@@ -33,35 +33,80 @@ import org.dermdesk.core.CaseRecord;
 /**
  * The append-only CSV case log: one row per saved analysis, readable in any spreadsheet.
  *
- * <h2>Format (version 1)</h2>
+ * <h2>Format (version 2)</h2>
  * UTF-8, RFC 4180 (comma, CRLF, fields with comma/quote/line break quoted, quotes doubled). The first
  * line is the header {@link #COLUMNS}; the version is the first column, {@code log_version}, which is
- * "1" on every row, so each row says which layout it has and a spreadsheet still sees a plain header.
- * The last column, {@code row_crc32}, is the CRC-32 of the row's other fields: a row cut short by a
- * crash, even one cut inside the last text field, fails it and is reported instead of read as data.
- * Text fields that a spreadsheet would take for a formula (starting with {@code = + - @}, tab or CR)
- * are stored with a leading apostrophe, as are fields that start with an apostrophe; the reader
- * removes exactly one, so every value round-trips unchanged.
+ * "2" on every row, so each row says which layout it has and a spreadsheet still sees a plain header.
+ * {@code p_malignant} is the probability shown to the user; right after it, {@code p_malignant_image_only}
+ * is the image's own probability (always filled, equal to {@code p_malignant} when not adjusted) and
+ * {@code adjusted_for_age_and_sex} ({@code yes}/{@code no}) says whether {@code p_malignant} also weighs
+ * the patient's age and sex. The last column, {@code row_crc32}, is the CRC-32 of the row's other fields: a
+ * row cut short by a crash, even one cut inside the last text field, fails it and is reported instead of
+ * read as data. Text fields that a spreadsheet would take for a formula (starting with {@code = + - @},
+ * tab or CR) are stored with a leading apostrophe, as are fields that start with an apostrophe; the
+ * reader removes exactly one, so every value round-trips unchanged.
+ *
+ * <h2>Version 1 files</h2>
+ * Version 1 ({@link Layout#V1}) has the same columns without the two after {@code p_malignant}, so its
+ * rows do not say whether {@code p_malignant} was adjusted. A file keeps the layout of its header: a new
+ * file gets the version 2 header, and appending to a version 1 file writes version 1 rows (the adjustment
+ * is not recorded; {@link #append} returns the layout so the caller can say so), so no file mixes layouts
+ * and no row is rewritten. The reader reads both; version 1 entries have the two values unknown (null).
  *
  * <h2>Crash safety</h2>
  * Each row is written with one write of its complete bytes and then forced to disk
  * ({@link FileChannel#force}); rows already in the file are never rewritten or reordered. When a crash
  * left a half row at the end, the next append first terminates it (closing an open quoted field, then a
  * line break) so it cannot swallow the new row; the reader then reports that row as damaged and skips
- * it. Appends from several processes are serialised with a file lock.
+ * it. A header cut short gets a complete header after it, which later appends recognise. Appends from
+ * several processes are serialised with a file lock.
  *
  * <p>The log holds patient details: nothing from it is ever logged.
  */
 public final class CaseLog {
 
-    public static final String VERSION = "1";
+    /** The row layouts the log has had; a file's rows all have the layout of its header. */
+    public enum Layout {
+        V1("1", List.of("log_version", "timestamp", "case_id", "image_path", "image_sha256", "age", "sex", "site",
+                "p_malignant", "verdict", "threshold", "retake", "reasons", "model_name", "model_version",
+                "model_sha256", "reviewer_notes", "row_crc32")),
+        V2("2", List.of("log_version", "timestamp", "case_id", "image_path", "image_sha256", "age", "sex", "site",
+                "p_malignant", "p_malignant_image_only", "adjusted_for_age_and_sex", "verdict", "threshold",
+                "retake", "reasons", "model_name", "model_version", "model_sha256", "reviewer_notes", "row_crc32"));
 
-    public static final List<String> COLUMNS = List.of("log_version", "timestamp", "case_id", "image_path",
-            "image_sha256", "age", "sex", "site", "p_malignant", "verdict", "threshold", "retake", "reasons",
-            "model_name", "model_version", "model_sha256", "reviewer_notes", "row_crc32");
+        private final String version;
+        private final List<String> columns;
+        // column names need no quoting, so this is exactly the RFC 4180 header line
+        private final byte[] headerLine;
+
+        Layout(String version, List<String> columns) {
+            this.version = version;
+            this.columns = columns;
+            this.headerLine = (String.join(",", columns) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        }
+
+        public String version() {
+            return version;
+        }
+
+        public List<String> columns() {
+            return columns;
+        }
+
+        /** Whether rows say if {@code p_malignant} was adjusted (and give the image-only figure). */
+        boolean recordsAdjustment() {
+            return this != V1;
+        }
+    }
+
+    /** The layout of new files. */
+    public static final Layout CURRENT = Layout.V2;
+    public static final String VERSION = CURRENT.version();
+    public static final List<String> COLUMNS = CURRENT.columns();
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
-    private static final byte[] HEADER_LINE = encodeRecord(COLUMNS);
+    // enough of a file's start for its header and any header fragments crashes left before it
+    private static final int HEAD_BYTES = 16 * 1024;
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
 
     private final Path file;
@@ -76,20 +121,22 @@ public final class CaseLog {
         this.lock = IN_PROCESS_LOCKS.computeIfAbsent(this.file, p -> new ReentrantLock());
     }
 
-    /** Whether appending to {@code file} is safe: it is missing, empty, or starts with this log's header. */
+    /**
+     * Whether appending to {@code file} is safe: it is missing, empty, starts with a version 1 or 2 header
+     * (after any header fragments a crash left), or is just a header cut short by a crash.
+     */
     public static boolean isCaseLogOrAbsent(Path file) throws IOException {
         if (!Files.exists(file) || Files.size(file) == 0) {
             return true;
         }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            if (size < HEADER_LINE.length) {
-                // a header cut short by a crash: a prefix of ours
-                ByteBuffer buf = ByteBuffer.allocate((int) size);
-                ch.read(buf, 0);
-                return Arrays.equals(buf.array(), Arrays.copyOf(HEADER_LINE, (int) size));
+            byte[] head = readHead(ch, size);
+            if (headerLayout(head) != null) {
+                return true;
             }
-            return startsWithHeader(ch, size);
+            boolean wholeFile = head.length == size;
+            return wholeFile && isHeaderFragment(head, afterHeaderFragments(head), head.length);
         }
     }
 
@@ -97,13 +144,18 @@ public final class CaseLog {
         return file;
     }
 
-    public void append(CaseRecord record) throws IOException {
-        append(CaseLogEntry.of(record));
+    /** Appends the record's row; see {@link #append(CaseLogEntry)}. */
+    public Layout append(CaseRecord record) throws IOException {
+        return append(CaseLogEntry.of(record));
     }
 
-    /** Appends one row and returns once it is on disk. */
-    public void append(CaseLogEntry entry) throws IOException {
-        byte[] row = encodeRow(entry);
+    /**
+     * Appends one row and returns once it is on disk. The row has the layout of the file's header (a new
+     * file gets {@link #CURRENT}); returns that layout, so a caller can tell the user when a version 1 file
+     * could not record whether the probability was adjusted.
+     */
+    public Layout append(CaseLogEntry entry) throws IOException {
+        Layout layout;
         lock.lock();
         try {
             Path dir = file.getParent();
@@ -115,11 +167,12 @@ public final class CaseLog {
                     StandardOpenOption.READ);
                  FileLock ignored = ch.lock()) {
                 long size = ch.size();
-                boolean headerOk = startsWithHeader(ch, size);
+                Layout existing = headerLayout(readHead(ch, size));
                 scan(ch, size);
-                // a log whose header was cut short by a crash gets a fresh header after the fragment
-                boolean needHeader = size == 0 || !headerOk;
-                byte[] bytes = concat(terminator(), needHeader ? HEADER_LINE : new byte[0], row);
+                // an empty log, or one whose header was cut short by a crash, gets a fresh header (after the fragment)
+                layout = existing == null ? CURRENT : existing;
+                byte[] header = existing == null ? layout.headerLine : new byte[0];
+                byte[] bytes = concat(terminator(), header, encodeRow(entry, layout));
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 long pos = size;
                 while (buf.hasRemaining()) {
@@ -136,17 +189,73 @@ public final class CaseLog {
         } finally {
             lock.unlock();
         }
+        return layout;
     }
 
-    private static boolean startsWithHeader(FileChannel ch, long size) throws IOException {
-        if (size < HEADER_LINE.length) {
-            return false;
-        }
-        ByteBuffer buf = ByteBuffer.allocate(HEADER_LINE.length);
+    // ---------------------------------------------------------------- header detection
+
+    private static byte[] readHead(FileChannel ch, long size) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(size, HEAD_BYTES));
         while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) {
             // fill
         }
-        return Arrays.equals(buf.array(), HEADER_LINE);
+        return Arrays.copyOf(buf.array(), buf.position());
+    }
+
+    /** The layout of the file's first complete header, after any header fragments; null when there is none. */
+    private static Layout headerLayout(byte[] head) {
+        int start = afterHeaderFragments(head);
+        for (Layout layout : Layout.values()) {
+            if (regionEquals(head, start, layout.headerLine, layout.headerLine.length)) {
+                return layout;
+            }
+        }
+        return null;
+    }
+
+    /** Where the first line that is not a header cut short (and ended by a later append) begins. */
+    private static int afterHeaderFragments(byte[] head) {
+        int start = 0;
+        while (true) {
+            int lineEnd = indexOf(head, (byte) '\n', start);
+            if (lineEnd < 0 || !isHeaderFragment(head, start, lineEnd + 1)) {
+                return start;
+            }
+            start = lineEnd + 1;
+        }
+    }
+
+    /** Whether bytes [from, to), less a line break, are a non-empty proper prefix of a header. */
+    private static boolean isHeaderFragment(byte[] b, int from, int to) {
+        int end = to;
+        if (end > from && b[end - 1] == '\n') {
+            end--;
+        }
+        if (end > from && b[end - 1] == '\r') {
+            end--;
+        }
+        int n = end - from;
+        for (Layout layout : Layout.values()) {
+            int textLength = layout.headerLine.length - 2; // less CRLF
+            if (n > 0 && n < textLength && regionEquals(b, from, layout.headerLine, n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code b} holds the first {@code n} bytes of {@code expected} at {@code from}. */
+    private static boolean regionEquals(byte[] b, int from, byte[] expected, int n) {
+        return from + n <= b.length && Arrays.equals(b, from, from + n, expected, 0, n);
+    }
+
+    private static int indexOf(byte[] b, byte value, int from) {
+        for (int i = from; i < b.length; i++) {
+            if (b[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Brings the quote state and last byte up to date with the file's current end. */
@@ -214,10 +323,15 @@ public final class CaseLog {
 
     // ---------------------------------------------------------------- encoding
 
-    /** The complete bytes of one row, ending in CRLF. Package-private for the crash tests. */
+    /** The complete bytes of one row in the current layout, ending in CRLF. Package-private for the crash tests. */
     static byte[] encodeRow(CaseLogEntry e) {
-        List<String> fields = new ArrayList<>(COLUMNS.size());
-        fields.add(VERSION);
+        return encodeRow(e, CURRENT);
+    }
+
+    /** The complete bytes of one row in the given layout, ending in CRLF. */
+    static byte[] encodeRow(CaseLogEntry e, Layout layout) {
+        List<String> fields = new ArrayList<>(layout.columns().size());
+        fields.add(layout.version());
         fields.add(e.timestamp().toString());
         fields.add(text(e.caseId()));
         fields.add(text(e.imagePath()));
@@ -226,9 +340,13 @@ public final class CaseLog {
         fields.add(text(e.sex()));
         fields.add(text(e.site()));
         fields.add(number(e.pMalignant()));
+        if (layout.recordsAdjustment()) {
+            fields.add(e.pMalignantImageOnly() == null ? "" : number(e.pMalignantImageOnly()));
+            fields.add(yesNo(e.adjustedForAgeAndSex()));
+        }
         fields.add(text(e.verdict()));
         fields.add(number(e.threshold()));
-        fields.add(e.retake() == null ? "" : e.retake() ? "yes" : "no");
+        fields.add(yesNo(e.retake()));
         fields.add(text(String.join("\n", e.reasons())));
         fields.add(text(e.modelName()));
         fields.add(text(e.modelVersion()));
@@ -246,6 +364,23 @@ public final class CaseLog {
             throw new UncheckedIOException(e); // a StringBuilder does not fail
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String yesNo(Boolean b) {
+        return b == null ? "" : b ? "yes" : "no";
+    }
+
+    private static Boolean parseYesNo(String s) {
+        return switch (s) {
+            case "" -> null;
+            case "yes" -> true;
+            case "no" -> false;
+            default -> throw new IllegalArgumentException("'" + s + "' is not yes or no");
+        };
+    }
+
+    private static Double parseOptionalNumber(String s) {
+        return s.isEmpty() ? null : Double.valueOf(s);
     }
 
     private static String number(double v) {
@@ -313,7 +448,7 @@ public final class CaseLog {
         List<String> problems = new ArrayList<>();
         try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
             Iterator<CSVRecord> it = parser.iterator();
-            boolean headerSeen = false;
+            Layout layout = null; // of the last header seen
             while (true) {
                 long line = parser.getCurrentLineNumber() + 1;
                 CSVRecord rec;
@@ -330,21 +465,17 @@ public final class CaseLog {
                 if (values.size() == 1 && values.get(0).isEmpty()) {
                     continue; // blank line
                 }
-                if (values.equals(COLUMNS)) {
-                    headerSeen = true;
+                Layout header = layoutWithColumns(values);
+                if (header != null) {
+                    layout = header;
                     continue;
                 }
-                if (!headerSeen) {
-                    if (!values.isEmpty() && values.get(0).equals("log_version")) {
-                        problems.add("line " + line + ": unsupported case log layout (a newer DermDesk?): "
-                                + "header not recognised, rows skipped until a known header");
-                    } else {
-                        problems.add("line " + line + ": not a DermDesk case log header; row ignored");
-                    }
+                if (layout == null) {
+                    problems.add("line " + line + ": " + notAHeader(values));
                     continue;
                 }
                 try {
-                    entries.add(decodeRow(values));
+                    entries.add(decodeRow(values, layout));
                 } catch (IllegalArgumentException | DateTimeParseException e) {
                     problems.add("line " + line + ": " + e.getMessage() + "; row ignored");
                 }
@@ -353,25 +484,59 @@ public final class CaseLog {
         return new Contents(entries, problems);
     }
 
-    private static CaseLogEntry decodeRow(List<String> v) {
-        if (v.size() != COLUMNS.size()) {
-            throw new IllegalArgumentException("incomplete row (" + v.size() + " of " + COLUMNS.size() + " columns)");
+    private static Layout layoutWithColumns(List<String> values) {
+        for (Layout layout : Layout.values()) {
+            if (layout.columns().equals(values)) {
+                return layout;
+            }
         }
-        if (!VERSION.equals(v.get(0))) {
-            throw new IllegalArgumentException("unknown row version '" + v.get(0) + "'");
+        return null;
+    }
+
+    /** Why a line before any known header was skipped. */
+    private static String notAHeader(List<String> values) {
+        byte[] line = String.join(",", values).getBytes(StandardCharsets.UTF_8);
+        if (isHeaderFragment(line, 0, line.length)) {
+            return "header cut short by an interrupted save; ignored";
+        }
+        if (values.get(0).equals("log_version")) {
+            return "unsupported case log layout (a newer DermDesk?): header not recognised, rows skipped until a known header";
+        }
+        return "not a DermDesk case log header; row ignored";
+    }
+
+    private static CaseLogEntry decodeRow(List<String> v, Layout layout) {
+        int columns = layout.columns().size();
+        if (v.size() != columns) {
+            throw new IllegalArgumentException("incomplete row (" + v.size() + " of " + columns + " columns)");
+        }
+        if (!layout.version().equals(v.get(0))) {
+            throw new IllegalArgumentException("row version '" + v.get(0) + "' under a version " + layout.version() + " header");
         }
         String expected = crc(v.subList(0, v.size() - 1));
         if (!expected.equals(v.get(v.size() - 1))) {
             throw new IllegalArgumentException("damaged or incomplete row (checksum mismatch)");
         }
-        String retake = v.get(11);
-        String reasons = untext(v.get(12));
-        return new CaseLogEntry(Instant.parse(v.get(1)), nonNull(untext(v.get(2))), untext(v.get(3)), v.get(4),
-                v.get(5).isEmpty() ? null : Integer.valueOf(v.get(5)), untext(v.get(6)), untext(v.get(7)),
-                Double.parseDouble(v.get(8)), untext(v.get(9)), Double.parseDouble(v.get(10)),
-                retake.isEmpty() ? null : "yes".equals(retake),
+        // the cells in column order; the layouts differ only in the two cells after p_malignant
+        Iterator<String> cell = v.subList(1, v.size() - 1).iterator();
+        Instant timestamp = Instant.parse(cell.next());
+        String caseId = nonNull(untext(cell.next()));
+        String imagePath = untext(cell.next());
+        String imageSha256 = cell.next();
+        String age = cell.next();
+        String sex = untext(cell.next());
+        String site = untext(cell.next());
+        double pMalignant = Double.parseDouble(cell.next());
+        Double imageOnly = layout.recordsAdjustment() ? parseOptionalNumber(cell.next()) : null;
+        Boolean adjusted = layout.recordsAdjustment() ? parseYesNo(cell.next()) : null;
+        String verdict = untext(cell.next());
+        double threshold = Double.parseDouble(cell.next());
+        Boolean retake = parseYesNo(cell.next());
+        String reasons = untext(cell.next());
+        return new CaseLogEntry(timestamp, caseId, imagePath, imageSha256, age.isEmpty() ? null : Integer.valueOf(age),
+                sex, site, pMalignant, imageOnly, adjusted, verdict, threshold, retake,
                 reasons == null ? List.of() : List.of(reasons.split("\n")),
-                untext(v.get(13)), untext(v.get(14)), untext(v.get(15)), untext(v.get(16)));
+                untext(cell.next()), untext(cell.next()), untext(cell.next()), untext(cell.next()));
     }
 
     private static String nonNull(String s) {

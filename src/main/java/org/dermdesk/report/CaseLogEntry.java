@@ -12,15 +12,22 @@ import org.dermdesk.core.Prediction;
 
 /**
  * One row of the case log, typed. Probabilities are kept to 4 decimals and timestamps to the second,
- * as the log stores them, so an entry read back equals the entry written.
+ * as the log stores them, so an entry read back from a version 2 log equals the entry written (a version 1
+ * log keeps {@link #asVersion1()} of it).
  *
  * Empty optional text is held as null (the log cannot tell the two apart).
  *
+ * @param pMalignant          the probability shown: the image's, or the one that also weighs age and sex
+ * @param pMalignantImageOnly the probability from the image alone (equal to {@code pMalignant} when not
+ *                            adjusted); null when unknown, as in rows of a version 1 log
+ * @param adjustedForAgeAndSex whether {@code pMalignant} weighs the patient's age and sex; null when
+ *                            unknown (version 1 rows). Known exactly when {@code pMalignantImageOnly} is.
  * @param retake  true/false from the quality gate, or null when the gate did not run
  * @param reasons the retake reasons (stored one per line in a single cell)
  */
 public record CaseLogEntry(Instant timestamp, String caseId, String imagePath, String imageSha256,
-                           Integer age, String sex, String site, double pMalignant, String verdict,
+                           Integer age, String sex, String site, double pMalignant,
+                           Double pMalignantImageOnly, Boolean adjustedForAgeAndSex, String verdict,
                            double threshold, Boolean retake, List<String> reasons,
                            String modelName, String modelVersion, String modelSha256, String reviewerNotes) {
 
@@ -38,6 +45,11 @@ public record CaseLogEntry(Instant timestamp, String caseId, String imagePath, S
         reviewerNotes = emptyToNull(reviewerNotes);
         timestamp = timestamp.truncatedTo(ChronoUnit.SECONDS);
         pMalignant = round4(pMalignant);
+        if ((pMalignantImageOnly == null) != (adjustedForAgeAndSex == null)) {
+            // half-known provenance would let an adjusted figure pass for an image-only one
+            throw new IllegalArgumentException("image-only probability and adjustment must both be known or both unknown");
+        }
+        pMalignantImageOnly = pMalignantImageOnly == null ? null : round4(pMalignantImageOnly);
         threshold = round4(threshold);
         // one reason per line in the cell: a reason itself must not contain a line break
         reasons = reasons == null ? List.of()
@@ -50,10 +62,17 @@ public record CaseLogEntry(Instant timestamp, String caseId, String imagePath, S
         Boolean retake = r.quality() == null ? null : r.quality().retake();
         List<String> reasons = r.quality() == null ? List.of() : r.quality().retakeReasons();
         return new CaseLogEntry(r.timestamp(), r.caseId(), r.imagePath().toString(), r.imageSha256(),
-                d.age(), d.sex(), d.bodySite(), p.pMalignant(), ClinicalWording.verdictCode(p), p.threshold(),
+                d.age(), d.sex(), d.bodySite(), p.pMalignant(), p.imagePMalignant(), p.adjustedForPatient(),
+                ClinicalWording.verdictCode(p), p.threshold(),
                 retake, reasons, p.model() == null ? null : p.model().name(),
                 p.model() == null ? null : p.model().version(), p.model() == null ? null : p.model().sha256(),
                 d.reviewerNotes());
+    }
+
+    /** This entry as a version 1 log keeps it: without the image-only probability or whether it was adjusted. */
+    public CaseLogEntry asVersion1() {
+        return new CaseLogEntry(timestamp, caseId, imagePath, imageSha256, age, sex, site, pMalignant, null, null,
+                verdict, threshold, retake, reasons, modelName, modelVersion, modelSha256, reviewerNotes);
     }
 
     private static String emptyToNull(String s) {

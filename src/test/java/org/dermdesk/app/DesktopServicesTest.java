@@ -13,6 +13,8 @@ import org.dermdesk.core.CaseRecord;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.ModelInfo;
 import org.dermdesk.core.Prediction;
+import org.dermdesk.report.CaseLog;
+import org.dermdesk.report.CaseLogEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +43,24 @@ class DesktopServicesTest {
         services.pdfExporter().orElseThrow().export(record(), pdf);
         assertTrue(Files.size(pdf) > 1000);
         assertTrue(services.metadata().isEmpty());
+    }
+
+    @Test
+    void recordsTheAdjustmentInNewLogsAndSaysWhenAnOldLogCannot() throws Exception {
+        CaseRecord r = record();
+        CaseRecord adjusted = new CaseRecord(r.timestamp(), r.caseId(), r.imagePath(), r.imageSha256(), r.details(),
+                r.prediction().withPatientProbability(0.8), null, null, r.image(), null);
+        Path fresh = dir.resolve("new.csv");
+        assertEquals(fresh.toString(), new DesktopServices(dir, fresh, null).caseLog().orElseThrow().save(adjusted));
+        CaseLogEntry e = CaseLog.read(fresh).entries().get(0);
+        assertEquals(0.8, e.pMalignant());
+        assertEquals(0.7, e.pMalignantImageOnly());
+        assertEquals(Boolean.TRUE, e.adjustedForAgeAndSex());
+
+        Path old = Files.writeString(dir.resolve("old.csv"), String.join(",", CaseLog.Layout.V1.columns()) + "\r\n");
+        String where = new DesktopServices(dir, old, null).caseLog().orElseThrow().save(adjusted);
+        assertEquals(old + DesktopServices.OLD_LAYOUT_NOTE, where);
+        assertEquals(null, CaseLog.read(old).entries().get(0).adjustedForAgeAndSex());
     }
 
     @Test

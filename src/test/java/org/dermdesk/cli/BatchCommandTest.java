@@ -1,6 +1,7 @@
 package org.dermdesk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -36,7 +37,10 @@ class BatchCommandTest {
     @TempDir
     Path dir;
 
-    /** Loads with the real loader, then "classifies" by mean brightness: deterministic, no model needed. */
+    /**
+     * Loads with the real loader, then "classifies" by mean brightness: deterministic, no model needed.
+     * Where the age is known the probability is "adjusted" (image-only figure plus 0.1), as a real pipeline's is.
+     */
     static final CaseAnalyzer FAKE = (file, details) -> {
         LesionImage img = ImageLoader.load(file);
         long sum = 0;
@@ -47,7 +51,9 @@ class BatchCommandTest {
         Map<Diagnosis, Double> dx = new EnumMap<>(Diagnosis.class);
         dx.put(Diagnosis.MEL, p);
         dx.put(Diagnosis.NV, 1 - p);
-        return new AnalyzedImage(img, new Prediction(p, 0.5, dx, MODEL), null, null, null);
+        Prediction image = new Prediction(p, 0.5, dx, MODEL);
+        return new AnalyzedImage(img, details.age() == null ? image : image.withPatientProbability(Math.min(1, p + 0.1)),
+                null, null, null);
     };
 
     private record Run(int exit, String out, String err) {
@@ -93,6 +99,11 @@ class BatchCommandTest {
         assertEquals(45, e1.age());
         assertEquals("back", e1.site());
         assertEquals(null, log.entries().get(1).age(), "metadata row with a bad age is skipped");
+        assertEquals(Boolean.TRUE, e1.adjustedForAgeAndSex(), "age known: adjusted");
+        assertEquals(e1.pMalignantImageOnly() + 0.1, e1.pMalignant(), 1e-3);
+        CaseLogEntry e2 = log.entries().get(1);
+        assertEquals(Boolean.FALSE, e2.adjustedForAgeAndSex(), "no age: image only");
+        assertEquals(e2.pMalignant(), e2.pMalignantImageOnly());
         assertEquals(MODEL.sha256(), e1.modelSha256());
         assertEquals(64, e1.imageSha256().length());
 
@@ -113,6 +124,32 @@ class BatchCommandTest {
         assertEquals(0, second.exit(), second.err());
         assertTrue(second.out().contains("1 analysed") && second.out().contains("3 already in the log"), second.out());
         assertEquals(3, CaseLog.read(csv).entries().size());
+    }
+
+    /** An existing version 1 log stays version 1, resumes from its old rows, and the summary says what it lacks. */
+    @Test
+    void appendsVersion1RowsToAVersion1LogAndResumesFromIt() throws Exception {
+        Path images = Files.createDirectories(dir.resolve("images"));
+        SyntheticLesions.writeJpeg(images.resolve("ISIC_0001.jpg"), 300, 225, 1);
+        SyntheticLesions.writeJpeg(images.resolve("ISIC_0002.jpg"), 300, 225, 2);
+        Path csv = dir.resolve("old.csv");
+        String v1Header = String.join(",", CaseLog.Layout.V1.columns()) + "\r\n";
+        Files.writeString(csv, v1Header);
+
+        Run first = batch(FAKE, images.toString(), "--csv", csv.toString());
+        assertEquals(0, first.exit(), first.err());
+        assertTrue(first.out().contains("is a version 1 case log"), first.out());
+        assertTrue(Files.readString(csv).startsWith(v1Header));
+        assertEquals(1, Files.readString(csv).split("log_version", -1).length - 1, "no second header");
+        CaseLog.Contents log = CaseLog.read(csv);
+        assertEquals(List.of(), log.problems());
+        assertEquals(2, log.entries().size());
+        assertTrue(log.entries().stream().allMatch(e -> e.adjustedForAgeAndSex() == null));
+
+        Run second = batch(FAKE, images.toString(), "--csv", csv.toString());
+        assertEquals(0, second.exit(), second.err());
+        assertTrue(second.out().contains("0 analysed") && second.out().contains("2 already in the log"), second.out());
+        assertFalse(second.out().contains("version 1"), "nothing written, nothing to warn about");
     }
 
     @Test

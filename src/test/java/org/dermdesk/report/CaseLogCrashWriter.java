@@ -53,9 +53,12 @@ public final class CaseLogCrashWriter {
         for (int k = 0; k < n; k++) {
             notes.append(bits[r.nextInt(bits.length)]);
         }
+        double imageOnly = r.nextInt(10_000) / 10_000.0;
+        boolean adjusted = r.nextBoolean();
+        double shown = adjusted ? r.nextInt(10_000) / 10_000.0 : imageOnly;
         return new CaseLogEntry(Instant.ofEpochSecond(1_770_000_000L + id), "case-" + id, "/img/" + id + ".jpg",
                 String.format("%064x", id), r.nextInt(90), r.nextBoolean() ? "female" : "male", "back",
-                r.nextInt(10_000) / 10_000.0, "suspicious", 0.35, r.nextBoolean(),
+                shown, imageOnly, adjusted, "suspicious", 0.35, r.nextBoolean(),
                 List.of("Blur, \"quoted\"", "Hair"), "model", "1.0", "ab".repeat(32), notes.toString());
     }
 }

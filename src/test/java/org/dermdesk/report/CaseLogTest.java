@@ -36,7 +36,8 @@ class CaseLogTest {
         for (int i = 0; i < notes.length; i++) {
             CaseLogEntry e = new CaseLogEntry(Instant.parse("2026-01-02T03:04:05Z"), i == 0 ? "=evil,\"id\"" : "c" + i,
                     "/path with, comma/\u00e9\u03b1.jpg", "0".repeat(63) + (i % 10), i == 1 ? null : 40 + i,
-                    i == 2 ? null : "female", "upper extremity, \"left\"", 0.1234, "suspicious", 0.35,
+                    i == 2 ? null : "female", "upper extremity, \"left\"", 0.1234, i == 4 ? null : i % 3 == 0 ? 0.0567 : 0.1234,
+                    i == 4 ? null : i % 3 == 0, "suspicious", 0.35,
                     i == 3 ? null : i % 2 == 0, List.of("Blur: refocus, then retake", "Hair \"dense\""),
                     "m,odel", "1\n0", "ab".repeat(32), notes[i]);
             log.append(e);
@@ -78,13 +79,22 @@ class CaseLogTest {
         assertEquals(rec.imageSha256(), e.imageSha256());
     }
 
-    /** Every prefix of a row, left by a crash, is skipped by the reader and safely ended by the next append. */
+    /**
+     * Every prefix of a row, left by a crash, is skipped by the reader and safely ended by the next append,
+     * in a new (version 2) log and in a version 1 log that DermDesk goes on appending to.
+     */
     @Test
     void recoversFromAHalfRowCutAtEveryPosition() throws IOException {
+        for (CaseLog.Layout layout : CaseLog.Layout.values()) {
+            recoversFromAHalfRowCutAtEveryPosition(layout);
+        }
+    }
+
+    private void recoversFromAHalfRowCutAtEveryPosition(CaseLog.Layout layout) throws IOException {
         CaseLogEntry first = CaseLogCrashWriter.entry(1);
         CaseLogEntry torn = CaseLogCrashWriter.entry(2);
         CaseLogEntry next = CaseLogCrashWriter.entry(3);
-        byte[] tornRow = CaseLog.encodeRow(torn);
+        byte[] tornRow = CaseLog.encodeRow(torn, layout);
         int step = Math.max(1, tornRow.length / 300);
         List<Integer> cuts = new ArrayList<>();
         for (int cut = 1; cut < tornRow.length; cut += step) {
@@ -92,29 +102,41 @@ class CaseLogTest {
         }
         cuts.addAll(List.of(tornRow.length - 2, tornRow.length - 1));
         for (int cut : cuts.stream().distinct().toList()) {
-            Path file = dir.resolve("cut" + cut + ".csv");
-            new CaseLog(file).append(first);
+            String where = layout + ", cut at " + cut;
+            Path file = dir.resolve(layout + "-cut" + cut + ".csv");
+            if (layout == CaseLog.Layout.V1) {
+                TestCases.writeVersion1Log(file);
+            }
+            assertEquals(layout, new CaseLog(file).append(first), where);
+            List<CaseLogEntry> intact = CaseLog.read(file).entries();
             Files.write(file, Arrays.copyOf(tornRow, cut), StandardOpenOption.APPEND);
             byte[] before = Files.readAllBytes(file);
             // cut only in the final CRLF, the row is whole: every field and its checksum are there
             boolean whole = cut >= tornRow.length - 2;
-            List<CaseLogEntry> survivors = whole ? List.of(first, torn) : List.of(first);
+            List<CaseLogEntry> survivors = new ArrayList<>(intact);
+            if (whole) {
+                survivors.add(keptBy(layout, torn));
+            }
             int problems = whole ? 0 : 1;
             // the reader alone copes with the half row
             CaseLog.Contents mid = CaseLog.read(file);
-            assertEquals(survivors, mid.entries(), "cut at " + cut);
-            assertEquals(problems, mid.problems().size(), "cut at " + cut);
+            assertEquals(survivors, mid.entries(), where);
+            assertEquals(problems, mid.problems().size(), where);
 
-            new CaseLog(file).append(next);
+            assertEquals(layout, new CaseLog(file).append(next), where);
             byte[] after = Files.readAllBytes(file);
-            assertArrayEquals(before, Arrays.copyOf(after, before.length), "existing bytes rewritten, cut at " + cut);
+            assertArrayEquals(before, Arrays.copyOf(after, before.length), "existing bytes rewritten, " + where);
             CaseLog.Contents read = CaseLog.read(file);
             List<CaseLogEntry> all = new ArrayList<>(survivors);
-            all.add(next);
-            assertEquals(all, read.entries(), "cut at " + cut);
-            assertEquals(problems, read.problems().size(), "cut at " + cut + ": " + read.problems());
+            all.add(keptBy(layout, next));
+            assertEquals(all, read.entries(), where);
+            assertEquals(problems, read.problems().size(), where + ": " + read.problems());
             read.problems().forEach(pr -> assertTrue(pr.startsWith("line "), pr));
         }
+    }
+
+    private static CaseLogEntry keptBy(CaseLog.Layout layout, CaseLogEntry e) {
+        return layout == CaseLog.Layout.V1 ? e.asVersion1() : e;
     }
 
     @Test

@@ -139,6 +139,13 @@ final class TestCases {
                 0.21, 0.74, 0.41, 0.52, OptionalDouble.of(0.86), 0.12, 0.18, 1000, 42L, Map.of("total", 5400L));
     }
 
+    /** Writes the version 1 fixture (a log from DermDesk before version 2, two rows) to {@code file}. */
+    static Path writeVersion1Log(Path file) throws java.io.IOException {
+        try (java.io.InputStream in = TestCases.class.getResourceAsStream("caselog-v1.csv")) {
+            return java.nio.file.Files.write(file, java.util.Objects.requireNonNull(in, "fixture").readAllBytes());
+        }
+    }
+
     static CaseRecord record(String caseId, CaseDetails details, double p, boolean retake) {
         LesionImage img = syntheticLesion(600, 450, 7);
         byte[] fake = ("image " + caseId).getBytes(java.nio.charset.StandardCharsets.UTF_8);

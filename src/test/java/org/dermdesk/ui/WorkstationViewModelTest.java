@@ -275,6 +275,9 @@ class WorkstationViewModelTest {
         org.dermdesk.core.CaseRecord s = services.saved.get(0);
         assertEquals(new org.dermdesk.core.CaseDetails(54, "female", "back", null), s.details());
         assertEquals(0.2, s.prediction().threshold(), 1e-9);
+        // what the case log records: the shown probability weighs the age (54: +0.02), the image's own is kept
+        assertTrue(s.prediction().adjustedForPatient());
+        assertEquals(s.prediction().imagePMalignant() + 0.02, s.prediction().pMalignant(), 1e-9);
         assertNotNull(s.quality());
         assertEquals("dark.png", s.caseId());
         assertEquals(org.dermdesk.core.Checksums.sha256(dir.resolve("dark.png")), s.imageSha256());
