@@ -13,8 +13,7 @@ import javafx.stage.Window;
 /** Edits the persisted preferences; changes apply when the user presses OK. */
 final class PreferencesDialog extends Dialog<ButtonType> {
 
-    static final String REMOVE_HAIR_HINT = "Optional. Off by default: on the shipped model it measured slightly worse"
-            + " (test AUC 0.876 \u2192 0.873). The image shown stays the original; the open image is re-classified.";
+    static final String REMOVE_HAIR_HINT = "Optional, off by default: measured slightly worse (test AUC 0.876 \u2192 0.873).";
 
     PreferencesDialog(Window owner, WorkstationPreferences prefs) {
         initOwner(owner);
@@ -30,7 +29,7 @@ final class PreferencesDialog extends Dialog<ButtonType> {
         removeHairHint.setId("prefRemoveHairHint");
         removeHairHint.getStyleClass().add("muted");
         removeHairHint.setWrapText(true);
-        removeHairHint.setMaxWidth(460);
+        removeHairHint.setMaxWidth(520);
         Spinner<Integer> samples = new Spinner<>(50, 20_000, prefs.samplesProperty().get(), 50);
         samples.setId("prefSamples");
         samples.setEditable(true);

@@ -31,7 +31,7 @@ public final class ResultViewModel {
     public static final String SUSPICIOUS = "Suspicious \u2014 consider excision/biopsy";
     public static final String NOT_SUSPICIOUS = "No suspicious features found by the model";
     public static final String DISCLAIMER = "Decision support only \u2014 not a diagnosis.";
-    public static final String HAIR_REMOVED = "Classified after digital hair removal (the image shown is the original).";
+    public static final String HAIR_REMOVED = "Classified after digital hair removal (original shown).";
     public static final String NO_HAIR_FOUND = "Digital hair removal is on, but no hair was found: classified as loaded.";
     public static final String UNRELIABLE = "Unreliable: the image failed the quality check \u2014 retake it before relying on this result.";
 
