@@ -75,7 +75,7 @@ final class DesktopServices implements WorkstationServices {
 
     @Override
     public Optional<HairRemoval> hairRemoval() {
-        // stateless; OpenCV's photo module loads on the first call, off the FX thread
+        // cheap and stateless; OpenCV's photo module loads on the first apply(), which runs off the FX thread
         return Optional.of(new InpaintingHairRemoval());
     }
 

@@ -32,7 +32,7 @@ public interface WorkstationServices {
 
     /**
      * Digital hair removal, used before classifying only while the user's preference asks for it.
-     * Called off the FX thread.
+     * Asked for on the FX thread, so it must be cheap; the step itself runs off the FX thread.
      */
     default Optional<HairRemoval> hairRemoval() {
         return Optional.empty();

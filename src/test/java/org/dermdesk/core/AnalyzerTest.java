@@ -91,6 +91,8 @@ class AnalyzerTest {
                 .analyze(file(), CaseDetails.none());
         assertTrue(forCase.hairRemoved());
         assertSame(original, forCase.image());
+        CaseRecord record = CaseRecord.of(java.time.Instant.EPOCH, "c", file(), "0".repeat(64), CaseDetails.none(), forCase);
+        assertTrue(record.hairRemoved(), "the flag reaches the PDF's record");
     }
 
     @Test
