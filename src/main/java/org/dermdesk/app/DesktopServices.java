@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.dermdesk.cli.BatchCommand;
+import org.dermdesk.core.HairRemoval;
 import org.dermdesk.core.ImageReader;
 import org.dermdesk.core.LesionClassifier;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.dermdesk.explain.LimeExplainer;
 import org.dermdesk.ui.Explainer;
 import org.dermdesk.imaging.ArtifactQualityGate;
 import org.dermdesk.imaging.ImageLoader;
+import org.dermdesk.imaging.InpaintingHairRemoval;
 import org.dermdesk.imaging.NativeMemory;
 import org.dermdesk.ml.DjlLesionClassifier;
 import org.dermdesk.report.CaseLog;
@@ -27,7 +29,7 @@ import org.dermdesk.ui.WorkstationServices;
 
 /**
  * The desktop window's services: the OpenCV loader, the DJL classifier, the PDF report and the CSV
- * case log, the quality gate and the LIME explainer. Cheap to construct: nothing native loads until the window asks for it.
+ * case log, the quality gate, digital hair removal and the LIME explainer. Cheap to construct: nothing native loads until the window asks for it.
  */
 final class DesktopServices implements WorkstationServices {
 
@@ -73,6 +75,12 @@ final class DesktopServices implements WorkstationServices {
             }
         }
         return Optional.of(gate);
+    }
+
+    @Override
+    public Optional<HairRemoval> hairRemoval() {
+        // cheap and stateless; OpenCV's photo module loads on the first apply(), which runs off the FX thread
+        return Optional.of(new InpaintingHairRemoval());
     }
 
     @Override

@@ -39,6 +39,7 @@ final class AnalysisJson {
             }
         }
         node.set("model", model(p.model()));
+        node.put("hair_removed", r.hairRemoved());
         if (r.quality() != null) {
             addQuality(node, r.quality());
         }

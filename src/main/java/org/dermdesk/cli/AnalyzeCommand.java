@@ -36,6 +36,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + " p_malignant also weighs age and sex (p_malignant_image_only keeps the image's own figure)")
     Path metadata;
 
+    @Option(names = "--remove-hair", description = "inpaint detected hair before classifying (optional, off by default: on the shipped model it measured"
+                    + " slightly worse, test AUC 0.876 -> 0.873)")
+    boolean removeHair;
+
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "image files (JPEG, PNG, BMP, TIFF)")
     List<Path> images;
 
@@ -53,7 +57,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int failures = 0;
         MetadataImport.Result meta = metadata == null ? null : MetadataFiles.read(metadata, System.err);
-        try (Pipeline pipeline = Pipeline.open(model.dir())) {
+        try (Pipeline pipeline = Pipeline.open(model.dir(), removeHair)) {
             Analyzer analyzer = pipeline.analyzer();
             ResultTable table = json ? null : new ResultTable(out);
             for (Path image : images) {

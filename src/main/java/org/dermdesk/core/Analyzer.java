@@ -5,17 +5,30 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The analysis pipeline shared by every front end: read, check quality, classify. */
+/**
+ * The analysis pipeline shared by every front end: read, check quality, optionally remove hair,
+ * classify. The result keeps the image as read for display; hair removal only changes what the model sees.
+ */
 public final class Analyzer {
 
     private final ImageReader reader;
     private final QualityGate gate;
+    private final HairRemoval hairRemoval;
     private final LesionClassifier classifier;
 
     /** @param gate the quality gate, or null to skip it */
     public Analyzer(ImageReader reader, QualityGate gate, LesionClassifier classifier) {
+        this(reader, gate, null, classifier);
+    }
+
+    /**
+     * @param gate        the quality gate, or null to skip it
+     * @param hairRemoval digital hair removal before classifying, or null for none (the default)
+     */
+    public Analyzer(ImageReader reader, QualityGate gate, HairRemoval hairRemoval, LesionClassifier classifier) {
         this.reader = reader;
         this.gate = gate;
+        this.hairRemoval = hairRemoval;
         this.classifier = classifier;
     }
 
@@ -38,11 +51,18 @@ public final class Analyzer {
             gated = System.nanoTime();
             timings.put("quality", millis(decoded, gated));
         }
-        Prediction prediction = classifier.predict(image);
+        LesionImage classified = image;
+        long cleaned = gated;
+        if (hairRemoval != null) {
+            classified = hairRemoval.apply(image, quality);
+            cleaned = System.nanoTime();
+            timings.put("hair_removal", millis(gated, cleaned));
+        }
+        Prediction prediction = classifier.predict(classified);
         long end = System.nanoTime();
-        timings.put("classify", millis(gated, end));
+        timings.put("classify", millis(cleaned, end));
         timings.put("total", millis(start, end));
-        return new AnalysisResult(file, sha, image, quality, prediction, timings);
+        return new AnalysisResult(file, sha, image, quality, prediction, timings, classified);
     }
 
     public LesionClassifier classifier() {

@@ -21,7 +21,7 @@ public interface CaseAnalyzer {
         return (file, details) -> {
             AnalysisResult r = analyzer.analyze(file);
             Prediction prediction = analyzer.classifier().forPatient(r.prediction(), details);
-            return new AnalyzedImage(r.image(), prediction, r.quality(), null, null);
+            return new AnalyzedImage(r.image(), prediction, r.quality(), null, null, r.hairRemoved());
         };
     }
 }

@@ -17,10 +17,11 @@ import java.util.Objects;
  * @param explanation the explanation, or null when none was computed
  * @param image       the analysed pixels (for the PDF)
  * @param heatmap     the explanation overlay as people see it (for the PDF), or null
+ * @param hairRemoved whether the model saw the image after digital hair removal ({@code image} is the original)
  */
 public record CaseRecord(Instant timestamp, String caseId, Path imagePath, String imageSha256,
                          CaseDetails details, Prediction prediction, QualityReport quality,
-                         Explanation explanation, LesionImage image, LesionImage heatmap) {
+                         Explanation explanation, LesionImage image, LesionImage heatmap, boolean hairRemoved) {
 
     public CaseRecord {
         Objects.requireNonNull(timestamp, "timestamp");
@@ -35,11 +36,18 @@ public record CaseRecord(Instant timestamp, String caseId, Path imagePath, Strin
         details = details == null ? CaseDetails.none() : details;
     }
 
+    /** A record of an image classified as loaded (no hair removal). */
+    public CaseRecord(Instant timestamp, String caseId, Path imagePath, String imageSha256,
+                      CaseDetails details, Prediction prediction, QualityReport quality,
+                      Explanation explanation, LesionImage image, LesionImage heatmap) {
+        this(timestamp, caseId, imagePath, imageSha256, details, prediction, quality, explanation, image, heatmap, false);
+    }
+
     /** A record from one pipeline result plus what the user entered. */
     public static CaseRecord of(Instant timestamp, String caseId, Path imagePath, String imageSha256,
                                 CaseDetails details, AnalyzedImage analysis) {
         return new CaseRecord(timestamp, caseId, imagePath, imageSha256, details, analysis.prediction(),
-                analysis.quality(), analysis.explanation(), analysis.image(), analysis.heatmap());
+                analysis.quality(), analysis.explanation(), analysis.image(), analysis.heatmap(), analysis.hairRemoved());
     }
 
     /** Patient data stays out of logs: only the case id and image checksum are printed. */

@@ -50,6 +50,8 @@ public final class PdfReportExporter {
     private static final float GAP = 14;
     private static final int MAX_IMAGE_SIDE = 900;
     private static final int MAX_NOTE_CHARS = 6000;
+    /** Printed under the probability when the model saw the image after digital hair removal. */
+    static final String HAIR_REMOVED = "Classified after digital hair removal";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH);
 
     private final PageSize pageSize;
@@ -201,7 +203,8 @@ public final class PdfReportExporter {
                 black();
             }
             y = top - h - 4;
-            String caption = "Left: the analysed image as loaded (no scale bar; size cannot be read from it). "
+            String caption = "Left: the analysed image as loaded (no scale bar; size cannot be read from it"
+                    + (r.hairRemoved() ? "; the model saw it with detected hair inpainted" : "") + "). "
                     + "Right: where the model's evidence lies \u2014 brighter/marked regions pushed the result towards "
                     + "\u201cmalignant\u201d. The heatmap shows what the model used, not the lesion's extent.";
             y = paragraph(caption, left, width, 7.5f, false, 9.2f, 0.3f, y);
@@ -247,6 +250,10 @@ public final class PdfReportExporter {
                     ? "From the image, the age and the sex (image alone: " + ClinicalWording.percent(p.imagePMalignant()) + ")"
                     : "From the image alone", left, ly, 9, false);
             ly -= 12;
+            if (r.hairRemoved()) {
+                t.draw(cs, HAIR_REMOVED, left, ly, 9, true);
+                ly -= 12;
+            }
             t.draw(cs, "Operating threshold: " + ClinicalWording.percent(p.threshold())
                     + (suspicious ? "  (probability is at or above it)" : "  (probability is below it)"), left, ly, 9, false);
             ly -= 14;

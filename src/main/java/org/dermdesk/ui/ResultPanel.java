@@ -43,6 +43,10 @@ final class ResultPanel extends VBox {
         unreliable.setText(ResultViewModel.UNRELIABLE);
         Panels.showWhen(unreliable, vm.unreliableProperty().and(vm.hasResultProperty()));
 
+        Label hairRemoval = Panels.wrapped("hairRemovalText", "muted");
+        hairRemoval.textProperty().bind(vm.hairRemovalTextProperty());
+        Panels.showWhen(hairRemoval, vm.hasResultProperty().and(vm.hairRemovalTextProperty().isNotEmpty()));
+
         ProbabilityBar bar = new ProbabilityBar();
         bar.setId("probabilityBar");
         bar.valueProperty().bind(vm.probabilityProperty());
@@ -105,7 +109,7 @@ final class ResultPanel extends VBox {
         Label disclaimer = Panels.wrapped("disclaimer", "disclaimer");
         disclaimer.setText(ResultViewModel.DISCLAIMER);
 
-        getChildren().addAll(Panels.heading("Result"), verdict, unreliable, probabilityBox, thresholdBox, diffBox, model, disclaimer);
+        getChildren().addAll(Panels.heading("Result"), verdict, unreliable, probabilityBox, hairRemoval, thresholdBox, diffBox, model, disclaimer);
     }
 
     private void style(Label verdict) {

@@ -31,6 +31,8 @@ public final class ResultViewModel {
     public static final String SUSPICIOUS = "Suspicious \u2014 consider excision/biopsy";
     public static final String NOT_SUSPICIOUS = "No suspicious features found by the model";
     public static final String DISCLAIMER = "Decision support only \u2014 not a diagnosis.";
+    public static final String HAIR_REMOVED = "Classified after digital hair removal (original shown).";
+    public static final String NO_HAIR_FOUND = "Digital hair removal is on, but no hair was found: classified as loaded.";
     public static final String UNRELIABLE = "Unreliable: the image failed the quality check \u2014 retake it before relying on this result.";
 
     /** One line of the differential. */
@@ -48,6 +50,7 @@ public final class ResultViewModel {
     private final DoubleProperty userThreshold;
     private final BooleanProperty unreliable = new SimpleBooleanProperty(false);
     private final StringProperty unavailableReason = new SimpleStringProperty("");
+    private final StringProperty hairRemovalText = new SimpleStringProperty("");
 
     private final ReadOnlyObjectWrapper<Prediction> judged = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper hasResult = new ReadOnlyBooleanWrapper(false);
@@ -112,6 +115,11 @@ public final class ResultViewModel {
     /** Shown instead of a verdict when no prediction can be made (e.g. the model failed to load). */
     public StringProperty unavailableReasonProperty() {
         return unavailableReason;
+    }
+
+    /** How digital hair removal shaped the result, e.g. {@link #HAIR_REMOVED}; empty while it is off. */
+    public StringProperty hairRemovalTextProperty() {
+        return hairRemovalText;
     }
 
     public BooleanProperty unreliableProperty() {

@@ -33,6 +33,8 @@ public final class WorkstationPreferences {
     /** The user's operating threshold; NaN means "use the model's documented threshold". */
     private final DoubleProperty threshold = new SimpleDoubleProperty(Double.NaN);
     private final BooleanProperty autoExplain = new SimpleBooleanProperty(false);
+    /** Off by default: measured slightly worse on the shipped model (test AUC 0.876 -> 0.873). */
+    private final BooleanProperty removeHair = new SimpleBooleanProperty(false);
     private final IntegerProperty samples = new SimpleIntegerProperty(DEFAULT_SAMPLES);
     private final Map<OverlayKind, StringProperty> colours = new EnumMap<>(OverlayKind.class);
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
@@ -42,6 +44,7 @@ public final class WorkstationPreferences {
         this.saver = new PreferenceSaver(node);
         threshold.set(node.getDouble("threshold", Double.NaN));
         autoExplain.set(node.getBoolean("autoExplain", false));
+        removeHair.set(node.getBoolean("removeHair", false));
         samples.set(clampSamples(node.getInt("samples", DEFAULT_SAMPLES)));
         for (OverlayKind kind : OverlayKind.values()) {
             String value = node.get(kind.colourKey(), kind.defaultColour());
@@ -67,6 +70,10 @@ public final class WorkstationPreferences {
             node.putBoolean("autoExplain", b);
             saver.save();
         });
+        removeHair.addListener((o, a, b) -> {
+            node.putBoolean("removeHair", b);
+            saver.save();
+        });
         samples.addListener((o, a, b) -> {
             node.putInt("samples", b.intValue());
             saver.save();
@@ -88,6 +95,11 @@ public final class WorkstationPreferences {
 
     public BooleanProperty autoExplainProperty() {
         return autoExplain;
+    }
+
+    /** Whether images are classified after digital hair removal (the image shown stays the original). */
+    public BooleanProperty removeHairProperty() {
+        return removeHair;
     }
 
     public IntegerProperty samplesProperty() {

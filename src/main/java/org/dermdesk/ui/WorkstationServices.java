@@ -1,6 +1,7 @@
 package org.dermdesk.ui;
 
 import java.util.Optional;
+import org.dermdesk.core.HairRemoval;
 import org.dermdesk.core.ImageReader;
 import org.dermdesk.core.LesionClassifier;
 import org.dermdesk.core.QualityGate;
@@ -26,6 +27,14 @@ public interface WorkstationServices {
 
     /** The image-quality gate, when one is available. Called off the FX thread. */
     default Optional<QualityGate> qualityGate() {
+        return Optional.empty();
+    }
+
+    /**
+     * Digital hair removal, used before classifying only while the user's preference asks for it.
+     * Asked for on the FX thread, so it must be cheap; the step itself runs off the FX thread.
+     */
+    default Optional<HairRemoval> hairRemoval() {
         return Optional.empty();
     }
 

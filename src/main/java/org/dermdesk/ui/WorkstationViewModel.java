@@ -14,22 +14,25 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import java.time.Instant;
+import org.dermdesk.core.Cancellation;
 import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.CaseRecord;
 import org.dermdesk.core.Checksums;
 import org.dermdesk.core.Explanation;
+import org.dermdesk.core.HairRemoval;
 import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.core.LesionClassifier;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.Prediction;
+import org.dermdesk.core.ProgressListener;
 import org.dermdesk.core.QualityGate;
 import org.dermdesk.core.QualityReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The workstation's state and actions: open an image, analyse it (quality gate + classifier),
- * explain it, export it. All work goes through the one {@link TaskRunner}; outcomes arrive on the UI
+ * The workstation's state and actions: open an image, analyse it (quality gate, optional digital
+ * hair removal, classifier), explain it, export it. All work goes through the one {@link TaskRunner}; outcomes arrive on the UI
  * thread; a result that belongs to an image no longer shown is dropped.
  */
 public final class WorkstationViewModel {
@@ -39,7 +42,14 @@ public final class WorkstationViewModel {
 
     /** Everything one analysis produced, computed off the UI thread. */
     record Analysis(Path file, String sha256, LesionImage image, QualityReport quality, Map<OverlayKind, ArgbRaster> layers,
-                    Prediction prediction, String modelProblem, CaseDetails details) {
+                    Classified classified, String modelProblem, CaseDetails details) {
+    }
+
+    /**
+     * What the model saw and said: {@code image} is the hair-removed image when {@code hairRemoved};
+     * {@code hairStep} says whether hair removal was asked for. The prediction is null without a model.
+     */
+    record Classified(LesionImage image, Prediction prediction, boolean hairStep, boolean hairRemoved) {
     }
 
     private record Explained(Explanation explanation, ArgbRaster heatmap) {
@@ -67,12 +77,15 @@ public final class WorkstationViewModel {
     private volatile LesionClassifier classifier;
     /** The classifier's result for the image alone; what is shown also weighs the age and sex entered. */
     private Prediction imageOnly;
+    /** What the classifier saw for the image on screen; the explanation must explain this image. */
+    private Classified classified;
     private String currentSha256;
     private volatile String modelProblem = "the model is still loading";
     private Consumer<UserMessage> messages = m -> LOG.info("{}: {}", m.title(), m.text());
     private int generation;
     private TaskHandle analysisHandle = TaskHandle.NONE;
     private TaskHandle explainHandle = TaskHandle.NONE;
+    private TaskHandle reclassifyHandle = TaskHandle.NONE;
 
     public WorkstationViewModel(WorkstationServices services, TaskRunner runner, WorkstationPreferences prefs) {
         this.services = services;
@@ -93,6 +106,7 @@ public final class WorkstationViewModel {
         caseDetails.sexProperty().addListener((o, a, b) -> showPredictionForPatient());
         overlays.topKProperty().addListener((o, a, b) -> rerenderHeatmap());
         prefs.colourProperty(OverlayKind.HEATMAP).addListener((o, a, b) -> rerenderHeatmap());
+        prefs.removeHairProperty().addListener((o, a, b) -> reclassify());
         for (OverlayKind kind : OverlayKind.values()) {
             if (kind != OverlayKind.HEATMAP) {
                 prefs.colourProperty(kind).addListener((o, a, b) ->
@@ -137,10 +151,12 @@ public final class WorkstationViewModel {
         int gen = ++generation;
         analysisHandle.cancel();
         explainHandle.cancel();
+        reclassifyHandle.cancel();
         String name = String.valueOf(file.getFileName());
         status.set("Opening " + name + "\u2026");
         Map<OverlayKind, String> colours = colourSnapshot();
         Optional<QualityGate> gate = services.qualityGate();
+        HairRemoval hairRemoval = wantedHairRemoval();
         analysisHandle = runner.submit("Analysing " + name, true, (progress, cancel) -> {
             progress.progress(0.05, "reading the image");
             LesionImage img = services.imageReader().read(file);
@@ -152,9 +168,8 @@ public final class WorkstationViewModel {
                 cancel.check();
             }
             Map<OverlayKind, ArgbRaster> layers = OverlayViewModel.renderQuality(q, colours::get);
-            progress.progress(0.6, "classifying");
             LesionClassifier c = classifier;
-            Prediction p = c == null ? null : c.predict(img);
+            Classified p = classify(c, img, q, hairRemoval, progress, cancel);
             String problem = c == null ? "No result: " + modelProblem + "." : "";
             CaseDetails details = services.metadata().flatMap(m -> m.lookup(file)).orElse(CaseDetails.none());
             String sha256 = Checksums.sha256(file);
@@ -176,23 +191,96 @@ public final class WorkstationViewModel {
         });
     }
 
+    /** Hair removal (when asked for and a model can use its result), then the classifier; off the UI thread. */
+    private static Classified classify(LesionClassifier c, LesionImage img, QualityReport q, HairRemoval hairRemoval,
+                                       ProgressListener progress, Cancellation cancel) {
+        if (c == null) {
+            return new Classified(img, null, false, false);
+        }
+        LesionImage seen = img;
+        if (hairRemoval != null) {
+            progress.progress(0.5, "removing hair digitally");
+            seen = hairRemoval.apply(img, q);
+            cancel.check();
+        }
+        progress.progress(0.6, "classifying");
+        return new Classified(seen, c.predict(seen), hairRemoval != null, seen != img);
+    }
+
+    /** The hair removal the user's preference asks for, or null for none. */
+    private HairRemoval wantedHairRemoval() {
+        return prefs.removeHairProperty().get() ? services.hairRemoval().orElse(null) : null;
+    }
+
+    /**
+     * Classifies the image on screen again after the hair-removal preference changed, keeping what the
+     * reviewer entered. A result for an image no longer shown is dropped; an analysis still running
+     * is brought in line when it is shown (see {@link #show}).
+     */
+    private void reclassify() {
+        LesionImage img = image.get();
+        LesionClassifier c = classifier;
+        if (img == null || c == null || classified == null || classified.prediction() == null) {
+            return;
+        }
+        int gen = generation;
+        explainHandle.cancel();
+        QualityReport q = quality.reportProperty().get();
+        HairRemoval hairRemoval = wantedHairRemoval();
+        status.set("Classifying again" + (hairRemoval == null ? " without" : " after") + " digital hair removal\u2026");
+        reclassifyHandle.cancel();
+        reclassifyHandle = runner.submit("Classifying again", true,
+                (progress, cancel) -> classify(c, img, q, hairRemoval, progress, cancel), done -> {
+                    if (gen == generation && img == image.get()) {
+                        showClassification(done);
+                        status.set("Classified again" + (done.hairStep() ? " after" : " without") + " digital hair removal.");
+                        explainIfAutomatic();
+                    }
+                }, error -> {
+                    if (gen == generation) {
+                        status.set("Could not classify again.");
+                    }
+                    report(currentFile.get(), error);
+                }, () -> {
+                    if (gen == generation) {
+                        status.set("Cancelled; the result shown is from before the setting changed.");
+                    }
+                });
+    }
+
+    private void showClassification(Classified c) {
+        classified = c;
+        explanation.explanationProperty().set(null);
+        overlays.setHeatmap(null);
+        result.hairRemovalTextProperty().set(!c.hairStep() ? ""
+                : c.hairRemoved() ? ResultViewModel.HAIR_REMOVED : ResultViewModel.NO_HAIR_FOUND);
+        imageOnly = c.prediction();
+        showPredictionForPatient();
+    }
+
+    private void explainIfAutomatic() {
+        if (prefs.autoExplainProperty().get() && canExplain.get()) {
+            explain();
+        }
+    }
+
     private void show(Analysis a) {
         currentFile.set(a.file());
         currentSha256 = a.sha256();
         image.set(a.image());
         title.set(APP_TITLE + " \u2014 " + a.file().getFileName());
-        explanation.explanationProperty().set(null);
-        overlays.setHeatmap(null);
         quality.reportProperty().set(a.quality());
         overlays.setQualityLayers(a.layers());
         result.unavailableReasonProperty().set(a.modelProblem());
-        imageOnly = a.prediction();
         caseDetails.reset(a.details());
-        showPredictionForPatient();
+        showClassification(a.classified());
         prefs.addRecent(a.file());
         status.set("Analysed " + a.file().getFileName() + (a.quality() != null && a.quality().retake() ? " \u2014 retake advised." : "."));
-        if (prefs.autoExplainProperty().get() && canExplain.get()) {
-            explain();
+        boolean settingChanged = a.classified().prediction() != null && a.classified().hairStep() != (wantedHairRemoval() != null);
+        if (settingChanged) {
+            reclassify(); // the hair-removal preference changed while this image was being analysed
+        } else {
+            explainIfAutomatic();
         }
     }
 
@@ -227,7 +315,10 @@ public final class WorkstationViewModel {
         }
         Explainer explainer = services.explainer().orElseThrow();
         int gen = generation;
-        ExplainRequest request = new ExplainRequest(image.get(), result.predictionProperty().get(),
+        // explain what the model classified (the hair-removed image when hair was removed); the heatmap is
+        // drawn over the original on screen, which has the same size
+        Classified seen = classified;
+        ExplainRequest request = new ExplainRequest(seen.image(), result.predictionProperty().get(),
                 quality.reportProperty().get(), classifier, prefs.samplesProperty().get());
         int topK = overlays.topKProperty().get();
         String outline = colour(OverlayKind.HEATMAP);
@@ -238,7 +329,9 @@ public final class WorkstationViewModel {
             return new Explained(e, OverlayViewModel.renderHeatmap(e, topK, outline));
         }, done -> {
             explanation.runningProperty().set(false);
-            if (gen == generation) {
+            if (gen == generation && seen.image() != classified.image()) {
+                status.set("Explanation discarded: the image was classified again. Explain again for the new result.");
+            } else if (gen == generation) {
                 explanation.explanationProperty().set(done.explanation());
                 overlays.setHeatmap(done.heatmap());
                 overlays.visibleProperty(OverlayKind.HEATMAP).set(true);
@@ -331,8 +424,9 @@ public final class WorkstationViewModel {
         Explanation e = explanation.explanationProperty().get();
         ArgbRaster heat = overlays.layerProperty(OverlayKind.HEATMAP).get();
         double opacity = overlays.heatmapOpacityProperty().get();
+        boolean hairRemoved = classified != null && classified.hairRemoved();
         return Optional.of((p, c) -> new CaseRecord(now, String.valueOf(file.getFileName()), file, sha, details, judged, q, e, img,
-                heat == null ? null : OverlayRenderer.composite(img, heat, opacity)));
+                heat == null ? null : OverlayRenderer.composite(img, heat, opacity), hairRemoved));
     }
 
     /** Cancels everything and closes the classifier on the worker thread. */

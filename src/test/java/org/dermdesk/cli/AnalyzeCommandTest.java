@@ -89,6 +89,40 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void hairRemovalIsOffByDefaultAndReportedInTheJson() throws Exception {
+        Path model = SharedData.shippedModel(ModelLocator.DEFAULT_MODEL);
+        java.awt.image.BufferedImage img = SyntheticLesions.draw(600, 450, 6);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(new java.awt.Color(40, 28, 22));
+        g.setStroke(new java.awt.BasicStroke(3));
+        for (int i = 0; i < 6; i++) { // dark hairs across the lesion
+            g.drawLine(40 + i * 90, 10, 120 + i * 70, 440);
+        }
+        g.dispose();
+        Path hairy = dir.resolve("hairy.png");
+        javax.imageio.ImageIO.write(img, "png", hairy.toFile());
+        ObjectMapper json = new ObjectMapper();
+
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        assertEquals(0, new CommandLine(new AnalyzeCommand(new PrintStream(plain, true, StandardCharsets.UTF_8)))
+                .execute("--json", "--model", model.toString(), hairy.toString()));
+        JsonNode asRead = json.readTree(plain.toString(StandardCharsets.UTF_8).strip());
+        assertFalse(asRead.get("hair_removed").asBoolean(), asRead.toString());
+        assertFalse(asRead.get("timings_ms").has("hair_removal"));
+        assertTrue(asRead.get("artifacts").get("hair").get("present").asBoolean(), "the drawn hair is detected: " + asRead);
+
+        ByteArrayOutputStream removed = new ByteArrayOutputStream();
+        assertEquals(0, new CommandLine(new AnalyzeCommand(new PrintStream(removed, true, StandardCharsets.UTF_8)))
+                .execute("--json", "--remove-hair", "--model", model.toString(), hairy.toString()));
+        JsonNode cleaned = json.readTree(removed.toString(StandardCharsets.UTF_8).strip());
+        assertTrue(cleaned.get("hair_removed").asBoolean(), cleaned.toString());
+        assertTrue(cleaned.get("timings_ms").has("hair_removal"));
+        assertEquals(asRead.get("artifacts"), cleaned.get("artifacts"), "the quality gate judged the image as read");
+        assertTrue(asRead.get("p_malignant_image_only").asDouble() != cleaned.get("p_malignant_image_only").asDouble(),
+                "the model saw another image: " + asRead.get("p_malignant_image_only") + " both times");
+    }
+
+    @Test
     void exitsZeroWhenAllImagesAreGoodAndPrintsATableWithoutJson() throws Exception {
         Path model = SharedData.shippedModel(ModelLocator.DEFAULT_MODEL);
         Path good = SyntheticLesions.writeJpeg(dir.resolve("fine.jpg"), 400, 300, 5);

@@ -1,6 +1,7 @@
 package org.dermdesk.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -117,6 +118,24 @@ class PdfReportExporterTest {
         assertTrue(flat.contains("Decision support only — not a diagnosis."));
         assertTrue(flat.contains("αβγ"));
         render(pdf, "long-notes-" + size);
+    }
+
+    @Test
+    void saysWhenTheImageWasClassifiedAfterDigitalHairRemoval() throws IOException {
+        CaseRecord r = TestCases.record("H-1", CaseDetails.none(), 0.31, false);
+        CaseRecord hairless = new CaseRecord(r.timestamp(), r.caseId(), r.imagePath(), r.imageSha256(), r.details(),
+                r.prediction(), r.quality(), r.explanation(), r.image(), r.heatmap(), true);
+        Path with = dir.resolve("hair-removed.pdf");
+        Path without = dir.resolve("as-loaded.pdf");
+        exporter(PageSize.A4).export(hairless, with);
+        exporter(PageSize.A4).export(r, without);
+        String flatWith = extract(with).replaceAll("\\s+", " ");
+        String flatWithout = extract(without).replaceAll("\\s+", " ");
+        assertTrue(flatWith.contains("Classified after digital hair removal"), flatWith);
+        assertTrue(flatWith.contains("the model saw it with detected hair inpainted"), flatWith);
+        assertTrue(flatWith.contains("Decision support only"), "the extra line does not push the page over: " + flatWith);
+        assertFalse(flatWithout.contains("hair removal"), flatWithout);
+        render(with, "hair-removed-A4");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.dermdesk.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.dermdesk.core.HairRemoval;
 import org.dermdesk.core.ImageReader;
 import org.dermdesk.core.LesionClassifier;
 import org.dermdesk.core.QualityGate;
@@ -13,6 +14,7 @@ class FakeServices implements WorkstationServices {
     final FakeClassifier classifier = new FakeClassifier();
     QualityGate gate = new FakeGate();
     Explainer explainer = new FakeExplainer(4, 50, 0.05);
+    HairRemoval hairRemoval = new FakeHairRemoval();
     CaseExporter exporter;
     CaseLogWriter caseLog;
     long modelLoadMillis;
@@ -36,6 +38,11 @@ class FakeServices implements WorkstationServices {
     @Override
     public Optional<QualityGate> qualityGate() {
         return Optional.ofNullable(gate);
+    }
+
+    @Override
+    public Optional<HairRemoval> hairRemoval() {
+        return Optional.ofNullable(hairRemoval);
     }
 
     @Override

@@ -30,6 +30,7 @@ class WorkstationPreferencesTest {
         WorkstationPreferences p = new WorkstationPreferences(node);
         assertTrue(Double.isNaN(p.thresholdProperty().get()));
         assertFalse(p.autoExplainProperty().get());
+        assertFalse(p.removeHairProperty().get(), "hair removal measured slightly worse: off by default");
         assertEquals(WorkstationPreferences.DEFAULT_SAMPLES, p.samplesProperty().get());
         assertEquals(OverlayKind.LESION_BORDER.defaultColour(), p.colourProperty(OverlayKind.LESION_BORDER).get());
         assertTrue(WorkstationPreferences.NODE.endsWith("/v1"), "versioned node");
@@ -41,11 +42,13 @@ class WorkstationPreferencesTest {
         p.thresholdProperty().set(0.33);
         p.autoExplainProperty().set(true);
         p.samplesProperty().set(500);
+        p.removeHairProperty().set(true);
         p.colourProperty(OverlayKind.HAIR).set("#112233");
         WorkstationPreferences again = new WorkstationPreferences(node);
         assertEquals(0.33, again.thresholdProperty().get(), 1e-12);
         assertTrue(again.autoExplainProperty().get());
         assertEquals(500, again.samplesProperty().get());
+        assertTrue(again.removeHairProperty().get());
         assertEquals("#112233", again.colourProperty(OverlayKind.HAIR).get());
     }
 

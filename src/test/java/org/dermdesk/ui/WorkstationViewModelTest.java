@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -342,6 +343,76 @@ class WorkstationViewModelTest {
         assertNotNull(s.heatmap());
         assertEquals(s.image().width(), s.heatmap().width());
         assertFalse(java.util.Arrays.equals(s.image().rgb(), s.heatmap().rgb()));
+    }
+
+    @Test
+    void theHairRemovalPreferenceChangesWhatIsClassifiedAndExplainedAndSaysSo() throws Exception {
+        FakeHairRemoval removal = new FakeHairRemoval();
+        services.hairRemoval = removal;
+        services.withCaseLog();
+        List<org.dermdesk.core.LesionImage> explained = new ArrayList<>();
+        FakeExplainer fake = new FakeExplainer(1, 0, 0);
+        services.explainer = (request, progress, cancel) -> {
+            explained.add(request.image());
+            return fake.explain(request, progress, cancel);
+        };
+        WorkstationViewModel vm = started();
+        vm.open(image("hairy.png", 0.6, 12));
+        runner.runAll();
+        ResultViewModel r = vm.result();
+        assertEquals(0, removal.calls, "off by default");
+        assertEquals("", r.hairRemovalTextProperty().get());
+        double asLoaded = r.probabilityProperty().get();
+        org.dermdesk.core.LesionImage shown = vm.imageProperty().get();
+        vm.caseDetails().bodySiteProperty().set("back");
+
+        prefs.removeHairProperty().set(true); // the open image is classified again
+        runner.runAll();
+        assertEquals(1, removal.calls);
+        assertEquals(ResultViewModel.HAIR_REMOVED, r.hairRemovalTextProperty().get());
+        assertTrue(r.probabilityProperty().get() < asLoaded,
+                "the dark hair no longer counts: " + r.probabilityProperty().get() + " vs " + asLoaded);
+        assertSame(shown, vm.imageProperty().get(), "the original stays on screen");
+        assertEquals("back", vm.caseDetails().bodySiteProperty().get(), "what the reviewer entered stays");
+        vm.explain();
+        runner.runAll();
+        assertEquals(shown.width(), explained.get(0).width());
+        assertFalse(java.util.Arrays.equals(shown.rgb(), explained.get(0).rgb()), "the explanation explains the hair-removed image");
+        assertNotNull(vm.explanation().explanationProperty().get());
+        vm.saveToCaseLog();
+        runner.runAll();
+        assertTrue(services.saved.get(0).hairRemoved());
+        assertSame(shown, services.saved.get(0).image(), "the record keeps the original for the report");
+
+        prefs.removeHairProperty().set(false);
+        runner.runAll();
+        assertEquals("", r.hairRemovalTextProperty().get());
+        assertEquals(asLoaded, r.probabilityProperty().get(), 1e-9);
+        assertNull(vm.explanation().explanationProperty().get(), "an explanation of the other classification is gone");
+        vm.explain();
+        runner.runAll();
+        assertSame(shown, explained.get(1));
+        vm.saveToCaseLog();
+        runner.runAll();
+        assertFalse(services.saved.get(1).hairRemoved());
+    }
+
+    @Test
+    void aHairRemovalSettingChangedDuringTheAnalysisAppliesWhenTheImageIsShown() throws Exception {
+        WorkstationViewModel vm = started();
+        vm.open(image("hairy.png", 0.6, 12));
+        prefs.removeHairProperty().set(true);
+        runner.runAll();
+        assertEquals(ResultViewModel.HAIR_REMOVED, vm.result().hairRemovalTextProperty().get());
+    }
+
+    @Test
+    void saysWhenHairRemovalFoundNoHair() throws Exception {
+        prefs.removeHairProperty().set(true);
+        WorkstationViewModel vm = started();
+        vm.open(image("clean.png", 0.6, 0));
+        runner.runAll();
+        assertEquals(ResultViewModel.NO_HAIR_FOUND, vm.result().hairRemovalTextProperty().get());
     }
 
     @Test

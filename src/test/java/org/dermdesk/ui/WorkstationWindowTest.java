@@ -17,6 +17,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -239,6 +240,26 @@ class WorkstationWindowTest {
 
         open(robot, image("auto.png", 0.8, 0));
         waitUntil(() -> view.viewModel().explanation().explanationProperty().get() != null);
+    }
+
+    @Test
+    void theHairRemovalPreferenceReclassifiesTheOpenImageVisibly(FxRobot robot) throws Exception {
+        waitUntil(() -> view.viewModel().modelReadyProperty().get());
+        open(robot, image("hairy.png", 0.6, 12));
+        waitUntil(() -> view.viewModel().result().hasResultProperty().get());
+        assertFalse(robot.lookup("#hairRemovalText").query().isVisible(), "off by default");
+
+        robot.clickOn("#preferencesButton");
+        waitUntil(() -> robot.lookup("#prefRemoveHair").tryQuery().isPresent());
+        CheckBox removeHair = robot.lookup("#prefRemoveHair").queryAs(CheckBox.class);
+        assertFalse(removeHair.isSelected());
+        assertTrue(text(robot, "#prefRemoveHairHint").contains("slightly worse (test AUC 0.876 \u2192 0.873)"));
+        robot.clickOn(removeHair);
+        DialogPane pane = (DialogPane) removeHair.getScene().getRoot();
+        robot.clickOn(pane.lookupButton(ButtonType.OK));
+        waitUntil(() -> robot.lookup("#hairRemovalText").query().isVisible());
+        assertEquals(ResultViewModel.HAIR_REMOVED, text(robot, "#hairRemovalText"));
+        assertTrue(node.getBoolean("removeHair", false));
     }
 
     @Test
