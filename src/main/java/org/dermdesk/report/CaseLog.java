@@ -40,14 +40,15 @@ import org.dermdesk.core.CaseRecord;
  * {@code p_malignant} is the probability shown to the user; right after it, {@code p_malignant_image_only}
  * is the image's own probability (always filled, equal to {@code p_malignant} when not adjusted) and
  * {@code adjusted_for_age_and_sex} ({@code yes}/{@code no}) says whether {@code p_malignant} also weighs
- * the patient's age and sex. The last column, {@code row_crc32}, is the CRC-32 of the row's other fields: a
+ * the patient's age and sex; {@code hair_removed} ({@code yes}/{@code no}) says whether the model saw
+ * the image after digital hair removal. The last column, {@code row_crc32}, is the CRC-32 of the row's other fields: a
  * row cut short by a crash, even one cut inside the last text field, fails it and is reported instead of
  * read as data. Text fields that a spreadsheet would take for a formula (starting with {@code = + - @},
  * tab or CR) are stored with a leading apostrophe, as are fields that start with an apostrophe; the
  * reader removes exactly one, so every value round-trips unchanged.
  *
  * <h2>Version 1 files</h2>
- * Version 1 ({@link Layout#V1}) has the same columns without the two after {@code p_malignant}, so its
+ * Version 1 ({@link Layout#V1}) has the same columns without the three after {@code p_malignant}, so its
  * rows do not say whether {@code p_malignant} was adjusted. A file keeps the layout of its header: a new
  * file gets the version 2 header, and appending to a version 1 file writes version 1 rows (the adjustment
  * is not recorded; {@link #append} returns the layout so the caller can say so), so no file mixes layouts
@@ -71,7 +72,7 @@ public final class CaseLog {
                 "p_malignant", "verdict", "threshold", "retake", "reasons", "model_name", "model_version",
                 "model_sha256", "reviewer_notes", "row_crc32")),
         V2("2", List.of("log_version", "timestamp", "case_id", "image_path", "image_sha256", "age", "sex", "site",
-                "p_malignant", "p_malignant_image_only", "adjusted_for_age_and_sex", "verdict", "threshold",
+                "p_malignant", "p_malignant_image_only", "adjusted_for_age_and_sex", "hair_removed", "verdict", "threshold",
                 "retake", "reasons", "model_name", "model_version", "model_sha256", "reviewer_notes", "row_crc32"));
 
         private final String version;
@@ -343,6 +344,7 @@ public final class CaseLog {
         if (layout.recordsAdjustment()) {
             fields.add(e.pMalignantImageOnly() == null ? "" : number(e.pMalignantImageOnly()));
             fields.add(yesNo(e.adjustedForAgeAndSex()));
+            fields.add(yesNo(e.hairRemoved()));
         }
         fields.add(text(e.verdict()));
         fields.add(number(e.threshold()));
@@ -517,7 +519,7 @@ public final class CaseLog {
         if (!expected.equals(v.get(v.size() - 1))) {
             throw new IllegalArgumentException("damaged or incomplete row (checksum mismatch)");
         }
-        // the cells in column order; the layouts differ only in the two cells after p_malignant
+        // the cells in column order; the layouts differ only in the three cells after p_malignant
         Iterator<String> cell = v.subList(1, v.size() - 1).iterator();
         Instant timestamp = Instant.parse(cell.next());
         String caseId = nonNull(untext(cell.next()));
@@ -529,12 +531,13 @@ public final class CaseLog {
         double pMalignant = Double.parseDouble(cell.next());
         Double imageOnly = layout.recordsAdjustment() ? parseOptionalNumber(cell.next()) : null;
         Boolean adjusted = layout.recordsAdjustment() ? parseYesNo(cell.next()) : null;
+        Boolean hairRemoved = layout.recordsAdjustment() ? parseYesNo(cell.next()) : null;
         String verdict = untext(cell.next());
         double threshold = Double.parseDouble(cell.next());
         Boolean retake = parseYesNo(cell.next());
         String reasons = untext(cell.next());
         return new CaseLogEntry(timestamp, caseId, imagePath, imageSha256, age.isEmpty() ? null : Integer.valueOf(age),
-                sex, site, pMalignant, imageOnly, adjusted, verdict, threshold, retake,
+                sex, site, pMalignant, imageOnly, adjusted, hairRemoved, verdict, threshold, retake,
                 reasons == null ? List.of() : List.of(reasons.split("\n")),
                 untext(cell.next()), untext(cell.next()), untext(cell.next()), untext(cell.next()));
     }

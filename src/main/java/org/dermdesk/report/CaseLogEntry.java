@@ -22,12 +22,14 @@ import org.dermdesk.core.Prediction;
  *                            adjusted); null when unknown, as in rows of a version 1 log
  * @param adjustedForAgeAndSex whether {@code pMalignant} weighs the patient's age and sex; null when
  *                            unknown (version 1 rows). Known exactly when {@code pMalignantImageOnly} is.
+ * @param hairRemoved         whether the model saw the image after digital hair removal; null when
+ *                            unknown (version 1 rows)
  * @param retake  true/false from the quality gate, or null when the gate did not run
  * @param reasons the retake reasons (stored one per line in a single cell)
  */
 public record CaseLogEntry(Instant timestamp, String caseId, String imagePath, String imageSha256,
                            Integer age, String sex, String site, double pMalignant,
-                           Double pMalignantImageOnly, Boolean adjustedForAgeAndSex, String verdict,
+                           Double pMalignantImageOnly, Boolean adjustedForAgeAndSex, Boolean hairRemoved, String verdict,
                            double threshold, Boolean retake, List<String> reasons,
                            String modelName, String modelVersion, String modelSha256, String reviewerNotes) {
 
@@ -62,16 +64,16 @@ public record CaseLogEntry(Instant timestamp, String caseId, String imagePath, S
         Boolean retake = r.quality() == null ? null : r.quality().retake();
         List<String> reasons = r.quality() == null ? List.of() : r.quality().retakeReasons();
         return new CaseLogEntry(r.timestamp(), r.caseId(), r.imagePath().toString(), r.imageSha256(),
-                d.age(), d.sex(), d.bodySite(), p.pMalignant(), p.imagePMalignant(), p.adjustedForPatient(),
+                d.age(), d.sex(), d.bodySite(), p.pMalignant(), p.imagePMalignant(), p.adjustedForPatient(), r.hairRemoved(),
                 ClinicalWording.verdictCode(p), p.threshold(),
                 retake, reasons, p.model() == null ? null : p.model().name(),
                 p.model() == null ? null : p.model().version(), p.model() == null ? null : p.model().sha256(),
                 d.reviewerNotes());
     }
 
-    /** This entry as a version 1 log keeps it: without the image-only probability or whether it was adjusted. */
+    /** This entry as a version 1 log keeps it: without the image-only probability, whether it was adjusted or hair removed. */
     public CaseLogEntry asVersion1() {
-        return new CaseLogEntry(timestamp, caseId, imagePath, imageSha256, age, sex, site, pMalignant, null, null,
+        return new CaseLogEntry(timestamp, caseId, imagePath, imageSha256, age, sex, site, pMalignant, null, null, null,
                 verdict, threshold, retake, reasons, modelName, modelVersion, modelSha256, reviewerNotes);
     }
 

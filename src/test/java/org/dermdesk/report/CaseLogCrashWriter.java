@@ -58,7 +58,7 @@ public final class CaseLogCrashWriter {
         double shown = adjusted ? r.nextInt(10_000) / 10_000.0 : imageOnly;
         return new CaseLogEntry(Instant.ofEpochSecond(1_770_000_000L + id), "case-" + id, "/img/" + id + ".jpg",
                 String.format("%064x", id), r.nextInt(90), r.nextBoolean() ? "female" : "male", "back",
-                shown, imageOnly, adjusted, "suspicious", 0.35, r.nextBoolean(),
+                shown, imageOnly, adjusted, r.nextBoolean(), "suspicious", 0.35, r.nextBoolean(),
                 List.of("Blur, \"quoted\"", "Hair"), "model", "1.0", "ab".repeat(32), notes.toString());
     }
 }

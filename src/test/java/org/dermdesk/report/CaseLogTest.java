@@ -37,7 +37,7 @@ class CaseLogTest {
             CaseLogEntry e = new CaseLogEntry(Instant.parse("2026-01-02T03:04:05Z"), i == 0 ? "=evil,\"id\"" : "c" + i,
                     "/path with, comma/\u00e9\u03b1.jpg", "0".repeat(63) + (i % 10), i == 1 ? null : 40 + i,
                     i == 2 ? null : "female", "upper extremity, \"left\"", 0.1234, i == 4 ? null : i % 3 == 0 ? 0.0567 : 0.1234,
-                    i == 4 ? null : i % 3 == 0, "suspicious", 0.35,
+                    i == 4 ? null : i % 3 == 0, i == 4 ? null : i % 2 == 0, "suspicious", 0.35,
                     i == 3 ? null : i % 2 == 0, List.of("Blur: refocus, then retake", "Hair \"dense\""),
                     "m,odel", "1\n0", "ab".repeat(32), notes[i]);
             log.append(e);

@@ -44,9 +44,10 @@ class CaseLogVersionsTest {
         return TestCases.record(caseId, CaseDetails.none(), 0.33, false);
     }
 
+    /** The adjusted record was also classified after digital hair removal; the image-only one was not. */
     private static CaseRecord withPrediction(CaseRecord r, org.dermdesk.core.Prediction p) {
         return new CaseRecord(r.timestamp(), r.caseId(), r.imagePath(), r.imageSha256(), r.details(), p, r.quality(),
-                r.explanation(), r.image(), r.heatmap());
+                r.explanation(), r.image(), r.heatmap(), true);
     }
 
     private Path copyOfV1Fixture(String name) throws IOException {
@@ -70,12 +71,12 @@ class CaseLogVersionsTest {
     @Test
     void newLogsAreVersion2WithTheTwoColumnsAfterPMalignant() {
         assertEquals(List.of("log_version", "timestamp", "case_id", "image_path", "image_sha256", "age", "sex", "site",
-                "p_malignant", "p_malignant_image_only", "adjusted_for_age_and_sex", "verdict", "threshold", "retake",
+                "p_malignant", "p_malignant_image_only", "adjusted_for_age_and_sex", "hair_removed", "verdict", "threshold", "retake",
                 "reasons", "model_name", "model_version", "model_sha256", "reviewer_notes", "row_crc32"), CaseLog.COLUMNS);
         assertEquals("2", CaseLog.VERSION);
         List<String> v1 = new ArrayList<>(CaseLog.COLUMNS);
-        v1.removeAll(List.of("p_malignant_image_only", "adjusted_for_age_and_sex"));
-        assertEquals(v1, Layout.V1.columns(), "version 2 is version 1 plus the two columns");
+        v1.removeAll(List.of("p_malignant_image_only", "adjusted_for_age_and_sex", "hair_removed"));
+        assertEquals(v1, Layout.V1.columns(), "version 2 is version 1 plus the three columns");
     }
 
     @Test
@@ -92,10 +93,12 @@ class CaseLogVersionsTest {
         assertEquals(0.61, adj.pMalignant());
         assertEquals(0.42, adj.pMalignantImageOnly());
         assertEquals(Boolean.TRUE, adj.adjustedForAgeAndSex());
+        assertEquals(Boolean.TRUE, adj.hairRemoved());
         CaseLogEntry img = read.entries().get(1);
         assertEquals(0.33, img.pMalignant());
         assertEquals(0.33, img.pMalignantImageOnly(), "always filled: the image's own figure");
         assertEquals(Boolean.FALSE, img.adjustedForAgeAndSex());
+        assertEquals(Boolean.FALSE, img.hairRemoved());
     }
 
     /** Reads the cells by header name, so a value written one column off fails here. */
@@ -107,11 +110,12 @@ class CaseLogVersionsTest {
         assertEquals(CaseLog.COLUMNS, header(file));
         List<CSVRecord> rows = cells(file);
         assertEquals(Map.of("log_version", "2", "p_malignant", "0.6100", "p_malignant_image_only", "0.4200",
-                "adjusted_for_age_and_sex", "yes", "verdict", "suspicious", "threshold", "0.3500"),
+                "adjusted_for_age_and_sex", "yes", "hair_removed", "yes", "verdict", "suspicious", "threshold", "0.3500"),
                 pick(rows.get(0), "log_version", "p_malignant", "p_malignant_image_only", "adjusted_for_age_and_sex",
-                        "verdict", "threshold"));
-        assertEquals(Map.of("p_malignant", "0.3300", "p_malignant_image_only", "0.3300", "adjusted_for_age_and_sex", "no"),
-                pick(rows.get(1), "p_malignant", "p_malignant_image_only", "adjusted_for_age_and_sex"));
+                        "hair_removed", "verdict", "threshold"));
+        assertEquals(Map.of("p_malignant", "0.3300", "p_malignant_image_only", "0.3300", "adjusted_for_age_and_sex", "no",
+                "hair_removed", "no"),
+                pick(rows.get(1), "p_malignant", "p_malignant_image_only", "adjusted_for_age_and_sex", "hair_removed"));
     }
 
     private static Map<String, String> pick(CSVRecord row, String... names) {
@@ -129,6 +133,7 @@ class CaseLogVersionsTest {
         assertEquals(0.4321, a.pMalignant());
         assertNull(a.pMalignantImageOnly());
         assertNull(a.adjustedForAgeAndSex());
+        assertNull(a.hairRemoved());
         assertEquals("=first, \"quoted\"\nnote", a.reviewerNotes());
         assertEquals(List.of("Blur: refocus", "Hair"), read.entries().get(1).reasons());
         assertEquals(Set.of("1".repeat(64), "2".repeat(64)), read.imageHashes());
@@ -230,6 +235,6 @@ class CaseLogVersionsTest {
     void aRowWithHalfItsProvenanceIsRejected() {
         Instant t = Instant.parse("2026-01-02T03:04:05Z");
         assertThrows(IllegalArgumentException.class, () -> new CaseLogEntry(t, "x", null, "0".repeat(64), null, null,
-                null, 0.5, 0.4, null, null, 0.35, null, List.of(), null, null, null, null));
+                null, 0.5, 0.4, null, null, null, 0.35, null, List.of(), null, null, null, null));
     }
 }
