@@ -22,6 +22,7 @@ import org.dermdesk.explain.LimeExplainer;
 import org.dermdesk.core.QualityReport;
 import org.dermdesk.imaging.ArtifactQualityGate;
 import org.dermdesk.imaging.ImageLoader;
+import org.dermdesk.imaging.InpaintingHairRemoval;
 import org.dermdesk.ml.DjlLesionClassifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,6 +73,10 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "model folder (default: the installed model)")
     Path modelDir;
 
+    @Option(names = "--remove-hair", description = "explain what `analyze --remove-hair` classifies: the image after digital"
+            + " hair removal (the heatmap is still drawn over the original)")
+    boolean removeHair;
+
     private final ClassifierFactory classifiers;
 
     public ExplainCommand() {
@@ -93,9 +98,10 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         Mask lesion;
         List<Mask> artifacts = new ArrayList<>();
+        QualityReport quality = null;
         if (lesionMask == null && artifactMasks.isEmpty()) {
             // no masks given: the quality gate finds the lesion and the artifacts, as in the app
-            QualityReport quality = new ArtifactQualityGate().assess(img);
+            quality = new ArtifactQualityGate().assess(img);
             lesion = quality.lesionMask();
             artifacts.addAll(quality.shortcutMasks());
         } else {
@@ -104,6 +110,8 @@ public final class ExplainCommand implements Callable<Integer> {
                 artifacts.add(MaskFiles.read(p));
             }
         }
+        // the model sees the hair-removed image; people see the heatmap on the original
+        LesionImage seen = removeHair ? new InpaintingHairRemoval().apply(img, quality) : img;
         LimeExplainer explainer = new LimeExplainer(LimeExplainer.Settings.defaults()
                 .withSamples(samples).withSeed(seed).withHide(hide).withBatchSize(batchSize));
         long t0 = System.nanoTime();
@@ -115,8 +123,8 @@ public final class ExplainCommand implements Callable<Integer> {
             ProgressListener progress = json ? ProgressListener.NONE
                     : (f, m) -> System.err.printf("\r%3.0f%% %s", f * 100, m);
             e = stability
-                    ? explainer.explainWithStability(img, LimeExplainer.probabilities(classifier), lesion, artifacts, progress, Cancellation.none())
-                    : explainer.explain(img, LimeExplainer.probabilities(classifier), lesion, artifacts, progress, Cancellation.none());
+                    ? explainer.explainWithStability(seen, LimeExplainer.probabilities(classifier), lesion, artifacts, progress, Cancellation.none())
+                    : explainer.explain(seen, LimeExplainer.probabilities(classifier), lesion, artifacts, progress, Cancellation.none());
             if (!json) {
                 System.err.println();
             }
@@ -128,7 +136,7 @@ public final class ExplainCommand implements Callable<Integer> {
             timings.put("render", Math.round((System.nanoTime() - r0) / 1e6));
             if (json) {
                 System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(toJson(e, timings)));
+                        .writeValueAsString(toJson(e, timings, seen != img)));
             } else {
                 System.out.print(summary(e, timings));
             }
@@ -136,8 +144,9 @@ public final class ExplainCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Map<String, Object> toJson(Explanation e, Map<String, Long> timings) {
+    static Map<String, Object> toJson(Explanation e, Map<String, Long> timings, boolean hairRemoved) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("hair_removed", hairRemoved);
         m.put("segments", e.segmentCount());
         m.put("weights", e.weights());
         m.put("intercept", e.intercept());

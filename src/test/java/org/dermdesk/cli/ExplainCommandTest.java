@@ -20,6 +20,7 @@ import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.ModelInfo;
 import org.dermdesk.core.Prediction;
 import org.dermdesk.explain.SyntheticModels;
+import org.dermdesk.testsupport.SyntheticLesions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -88,6 +89,42 @@ class ExplainCommandTest {
         BufferedImage heat = ImageIO.read(out.toFile());
         assertEquals(240, heat.getWidth());
         assertEquals(180, heat.getHeight());
+    }
+
+    @Test
+    void removeHairExplainsTheImageTheModelSawAfterHairRemoval(@TempDir Path dir) throws Exception {
+        BufferedImage img = SyntheticLesions.draw(400, 300, 6);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(new java.awt.Color(40, 28, 22));
+        g.setStroke(new java.awt.BasicStroke(2));
+        for (int i = 0; i < 8; i++) { // dark hairs, also through the region the fake model looks at
+            g.drawLine(20 + i * 50, 5, 80 + i * 45, 295);
+        }
+        g.dispose();
+        Path hairy = dir.resolve("hairy.png");
+        ImageIO.write(img, "png", hairy.toFile());
+        JsonNode asRead = explainJson(hairy, dir.resolve("a.png"));
+        JsonNode cleaned = explainJson(hairy, dir.resolve("b.png"), "--remove-hair");
+        assertEquals(false, asRead.get("hair_removed").asBoolean());
+        assertEquals(true, cleaned.get("hair_removed").asBoolean());
+        assertTrue(asRead.get("model_prediction").asDouble() != cleaned.get("model_prediction").asDouble(),
+                "the model saw the same pixels both times: " + asRead.get("model_prediction"));
+        BufferedImage heat = ImageIO.read(dir.resolve("b.png").toFile());
+        assertEquals(400, heat.getWidth(), "the heatmap is drawn over the original");
+    }
+
+    private static JsonNode explainJson(Path image, Path out, String... extra) throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        List<String> args = new java.util.ArrayList<>(List.of(image.toString(), "--out", out.toString(), "--samples", "50", "--json"));
+        args.addAll(List.of(extra));
+        try {
+            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            assertEquals(0, new CommandLine(new ExplainCommand(d -> fake())).execute(args.toArray(String[]::new)));
+        } finally {
+            System.setOut(old);
+        }
+        return new ObjectMapper().readTree(buf.toString(StandardCharsets.UTF_8));
     }
 
     @Test
