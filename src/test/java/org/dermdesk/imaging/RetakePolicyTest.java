@@ -70,6 +70,14 @@ class RetakePolicyTest {
         assertEquals(List.of(), policy.reasons(f, centredLesion()));
     }
 
+    /** Fluid glints on the lesion are often white scale or light hairs, not bubbles: shown, never a retake. */
+    @Test
+    void glintsOfImmersionFluidOnTheLesionAreNoReasonToRetake() {
+        Map<ArtifactKind, ArtifactFinding> f = clean();
+        f.put(ArtifactKind.GEL_BUBBLE, present(ArtifactKind.GEL_BUBBLE, 0.02, 0.30));
+        assertEquals(List.of(), policy.reasons(f, centredLesion()));
+    }
+
     @Test
     void rulerOrInkOnTheLesionAsksForRetake() {
         Map<ArtifactKind, ArtifactFinding> f = clean();
