@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dermdesk.imaging.ArtifactEvaluation;
+import org.dermdesk.imaging.CutOffEvaluation;
 import org.dermdesk.imaging.DetectionMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
 /** {@code evaluate-artifacts}: the image-quality gate's numbers on the development data. */
 @Command(name = "evaluate-artifacts", mixinStandardHelpOptions = true,
         description = "Per-artifact precision/recall/F1/AUC (thresholds tuned on one half of the images,"
-                + " reported on the other), lesion segmentation Jaccard and retake rate.")
+                + " reported on the other), lesion segmentation Jaccard, retake rate and the agreement of the"
+                + " cut-off rule with the expert lesion masks.")
 public final class EvaluateArtifactsCommand implements Callable<Integer> {
 
     @Option(names = "--data", defaultValue = "../shared/data", description = "development data folder (default: ${DEFAULT-VALUE})")
@@ -29,6 +31,10 @@ public final class EvaluateArtifactsCommand implements Callable<Integer> {
 
     @Option(names = "--skip-small", description = "skip the 256-px ISIC 2017 copies")
     boolean skipSmall;
+
+    @Option(names = "--cutoff-images", defaultValue = "1000",
+            description = "held-out 200x150 HAM10000 images for the cut-off agreement (0 = all; default: ${DEFAULT-VALUE})")
+    int cutoffImages;
 
     @Override
     public Integer call() throws IOException {
@@ -54,6 +60,8 @@ public final class EvaluateArtifactsCommand implements Callable<Integer> {
                 text.append(String.format(Locale.ROOT, "  %4d  %s%n", e.getValue(), e.getKey()));
             }
         }
+        CutOffEvaluation cut = new CutOffEvaluation(data);
+        text.append(cutOffTable(cut.fullResolution(), cut.heldOutHalf(cutoffImages)));
         System.out.print(text);
         if (out != null) {
             Files.createDirectories(out);
@@ -79,5 +87,25 @@ public final class EvaluateArtifactsCommand implements Callable<Integer> {
         }
         sb.append("(F1@shp: F1 on the held-out half at the threshold shipped in the detector; -tn: on the tuning half)\n");
         return sb.toString();
+    }
+
+    static String cutOffTable(CutOffEvaluation.Agreement full, CutOffEvaluation.Agreement heldOut) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%nLesion cut off vs expert masks (cut off: expert mask on >= %.0f%% of the image frame)%n",
+                100 * CutOffEvaluation.REFERENCE_CONTACT));
+        sb.append(String.format(Locale.ROOT, "%-32s %5s %4s | %5s %6s %6s %6s | %5s %6s %6s %6s%n",
+                "images", "n", "pos", "fires", "prec", "recall", "F1", "fires", "prec", "recall", "F1"));
+        sb.append(cutOffRow("ham10000/full (600x450)", full));
+        sb.append(cutOffRow("ham10000 held-out half (200x150)", heldOut));
+        sb.append("(left: the shipped rule; right: the former rule, contact >= 15% and edge contrast >= 30 without the inward reach)\n");
+        return sb.toString();
+    }
+
+    private static String cutOffRow(String name, CutOffEvaluation.Agreement a) {
+        CutOffEvaluation.Tally s = a.shipped();
+        CutOffEvaluation.Tally f = a.former();
+        return String.format(Locale.ROOT, "%-32s %5d %4d | %5d %6.3f %6.3f %6.3f | %5d %6.3f %6.3f %6.3f%n",
+                name, a.images(), a.positives(), s.fires(), s.precision(), s.recall(), s.f1(),
+                f.fires(), f.precision(), f.recall(), f.f1());
     }
 }

@@ -89,16 +89,45 @@ class RetakePolicyTest {
         assertTrue(reasons.get(1).startsWith("Ink marking lies over about 10% of the lesion"));
     }
 
+    /** Runs along 17% of the frame (the left edge) and reaches 70% across the image. */
     @Test
     void lesionCutOffByTheBorderAsksForRetake() {
-        List<String> reasons = policy.reasons(clean(), lesion(0, 10, 60, 60));
+        List<String> reasons = policy.reasons(clean(), lesion(0, 10, 70, 60));
         assertEquals(1, reasons.size());
         assertTrue(reasons.get(0).contains("cut off"), reasons.get(0));
     }
 
     @Test
     void faintLesionAtTheBorderIsNotCalledCutOff() {
-        assertEquals(List.of(), policy.reasons(clean(), lesion(0, 10, 60, 60), RetakePolicy.MIN_EDGE_CONTRAST - 1));
+        assertEquals(List.of(), policy.reasons(clean(), lesion(0, 10, 70, 60), RetakePolicy.MIN_EDGE_CONTRAST - 1));
+    }
+
+    /** A clear mask along 24% of the frame that is only a strip 4 pixels deep: a leak, not a cut-off lesion. */
+    @Test
+    void shallowStripAlongTheFrameIsNotCalledCutOff() {
+        byte[] px = lesion(30, 20, 40, 40).mask().pixels().clone();
+        for (int y = H - 4; y < H; y++) {
+            for (int x = 5; x < 90; x++) {
+                px[y * W + x] = (byte) 255;
+            }
+        }
+        for (int y = 60; y < H - 4; y++) {
+            px[y * W + 50] = (byte) 255;
+        }
+        Mask m = new Mask(W, H, px);
+        assertTrue(RetakePolicy.borderContact(m) >= 0.2, "contact " + RetakePolicy.borderContact(m));
+        LesionRegion leak = new LesionRegion(m, 40 * 40 + 85 * 4 + 16, 5, 20, 85, 60, true);
+        assertEquals(List.of(), policy.reasons(clean(), leak));
+    }
+
+    @Test
+    void inwardReachIsTheMeanRunFromTheFrameAcrossTheImage() {
+        assertEquals(0.0, RetakePolicy.inwardReach(centredLesion().mask()), 1e-9);
+        // 60 left-edge pixels, each run 70 of 100 columns
+        assertEquals(0.7, RetakePolicy.inwardReach(lesion(0, 10, 70, 60).mask()), 1e-9);
+        // a band 4 rows deep along the whole bottom: 100 runs of 4/80 upwards, 4 + 4 runs of 100/100 sideways
+        double expected = (100 * 4.0 / 80 + 8 * 1.0) / 108;
+        assertEquals(expected, RetakePolicy.inwardReach(lesion(0, H - 4, W, 4).mask()), 1e-9);
     }
 
     @Test
