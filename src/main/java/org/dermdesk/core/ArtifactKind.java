@@ -6,7 +6,7 @@ public enum ArtifactKind {
     RULER("ruler", "Ruler / scale bar", true),
     INK("ink", "Ink marking", true),
     DARK_CORNER("dark_corner", "Dark corners", true),
-    GEL_BUBBLE("gel_bubble", "Gel bubbles", true),
+    GEL_BUBBLE("gel_bubble", "Gel / glare spots", true),
     BLUR("blur", "Blur", false),
     EXPOSURE("exposure", "Exposure", false);
 
