@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dermdesk.core.ArtifactKind;
 import org.dermdesk.core.LesionImage;
+import org.dermdesk.core.Mask;
 import org.dermdesk.core.QualityReport;
 
 /**
@@ -139,11 +140,10 @@ public final class ArtifactEvaluation {
         List<Double> js = new ArrayList<>();
         for (int i = 0; i < files.size() && (limit <= 0 || js.size() < limit); i += step) {
             Path f = files.get(i);
-            Path maskFile = data.resolve("ham10000/masks/" + stem(f) + "_segmentation.png");
-            if (!Files.exists(maskFile)) continue;
+            Mask truth = expertMask(stem(f));
+            if (truth == null) continue;
             LesionImage img = load(f);
-            LesionImage truth = load(maskFile);
-            if (img == null || truth == null || truth.width() != img.width() || truth.height() != img.height()) continue;
+            if (img == null || truth.width() != img.width() || truth.height() != img.height()) continue;
             byte[] pred;
             try (WorkingCopy wc = WorkingCopy.of(img)) {
                 pred = Resample.toFull(wc, segmenter.segmentWorking(wc));
@@ -157,12 +157,23 @@ public final class ArtifactEvaluation {
         return new SegmentationResult(a.length, mean, median, good);
     }
 
-    static double jaccard(byte[] pred, LesionImage truth) {
+    /** The HAM10000 expert lesion mask of an image ({@code ham10000/masks}, lesion = grey level above 127), or null if none. */
+    Mask expertMask(String imageId) {
+        LesionImage m = load(data.resolve("ham10000/masks/" + imageId + "_segmentation.png"));
+        if (m == null) return null;
+        byte[] px = new byte[m.width() * m.height()];
+        for (int i = 0; i < px.length; i++) {
+            if ((m.rgb()[i * 3] & 0xFF) > 127) px[i] = (byte) 255;
+        }
+        return new Mask(m.width(), m.height(), px);
+    }
+
+    static double jaccard(byte[] pred, Mask truth) {
         int inter = 0;
         int union = 0;
         for (int i = 0; i < pred.length; i++) {
             boolean p = pred[i] != 0;
-            boolean t = truth.rgb()[i * 3] != 0 && (truth.rgb()[i * 3] & 0xFF) > 127;
+            boolean t = truth.pixels()[i] != 0;
             if (p && t) inter++;
             if (p || t) union++;
         }
@@ -242,7 +253,8 @@ public final class ArtifactEvaluation {
         }
     }
 
-    private static LesionImage load(Path f) {
+    /** The image, or null when it cannot be read (an evaluation skips such files). */
+    static LesionImage load(Path f) {
         try {
             return ImageLoader.load(f);
         } catch (Exception e) {
@@ -250,7 +262,7 @@ public final class ArtifactEvaluation {
         }
     }
 
-    private static String stem(Path f) {
+    static String stem(Path f) {
         String n = f.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return dot < 0 ? n : n.substring(0, dot);

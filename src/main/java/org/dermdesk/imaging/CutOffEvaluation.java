@@ -1,5 +1,8 @@
 package org.dermdesk.imaging;
 
+import static org.dermdesk.imaging.ArtifactEvaluation.load;
+import static org.dermdesk.imaging.ArtifactEvaluation.stem;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -62,10 +65,12 @@ public final class CutOffEvaluation {
     }
 
     private final Path data;
+    private final ArtifactEvaluation files;
     private final LesionSegmenter segmenter = new LesionSegmenter();
 
     public CutOffEvaluation(Path dataDir) {
         this.data = dataDir;
+        this.files = new ArtifactEvaluation(dataDir);
     }
 
     /** The rules on every image of {@code ham10000/full}. */
@@ -97,7 +102,7 @@ public final class CutOffEvaluation {
         Tally shipped = new Tally(0, 0, 0);
         Tally former = new Tally(0, 0, 0);
         for (Path f : images) {
-            Mask expert = expertMask(stem(f));
+            Mask expert = files.expertMask(stem(f));
             LesionImage img = load(f);
             if (expert == null || img == null) continue;
             boolean cutOff = RetakePolicy.borderContact(expert) >= REFERENCE_CONTACT;
@@ -121,16 +126,6 @@ public final class CutOffEvaluation {
         return RetakePolicy.borderContact(lesion) >= FORMER_CONTACT && edgeContrast >= FORMER_EDGE_CONTRAST;
     }
 
-    private Mask expertMask(String id) {
-        LesionImage m = load(data.resolve("ham10000/masks/" + id + "_segmentation.png"));
-        if (m == null) return null;
-        byte[] px = new byte[m.width() * m.height()];
-        for (int i = 0; i < px.length; i++) {
-            if ((m.rgb()[i * 3] & 0xFF) > 127) px[i] = (byte) 255;
-        }
-        return new Mask(m.width(), m.height(), px);
-    }
-
     private Map<String, String> lesionIds() {
         Path csv = data.resolve("ham10000/metadata.csv");
         Map<String, String> out = new HashMap<>();
@@ -142,20 +137,5 @@ public final class CutOffEvaluation {
             throw new UncheckedIOException("cannot read " + csv, e);
         }
         return out;
-    }
-
-    private static LesionImage load(Path f) {
-        if (!Files.isRegularFile(f)) return null;
-        try {
-            return ImageLoader.load(f);
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    private static String stem(Path f) {
-        String n = f.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot < 0 ? n : n.substring(0, dot);
     }
 }
