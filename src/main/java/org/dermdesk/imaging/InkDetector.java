@@ -3,7 +3,6 @@ package org.dermdesk.imaging;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_OPEN;
 import static org.bytedeco.opencv.global.opencv_imgproc.blur;
-import static org.bytedeco.opencv.global.opencv_imgproc.dilate;
 import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 import static org.bytedeco.opencv.global.opencv_imgproc.morphologyEx;
 
@@ -61,7 +60,7 @@ final class InkDetector implements ArtifactDetector {
     @Override
     public Detection detect(WorkingCopy wc) {
         SkinColour skin = SkinColour.of(wc);
-        byte[] nearRim = dilated(wc, wc.vignette, RIM_MARGIN_512);
+        byte[] nearRim = wc.dilated(wc.vignette, RIM_MARGIN_512);
         byte[] surroundings = meanLightness(wc, SURROUNDINGS_512);
         byte[] lab = wc.lab;
         byte[] m = new byte[wc.pixels()];
@@ -106,16 +105,6 @@ final class InkDetector implements ArtifactDetector {
             boolean[] keep = new boolean[c.count];
             for (int i = 1; i < c.count; i++) keep[i] = c.area[i] >= minArea;
             return c.mask(keep);
-        }
-    }
-
-    private static byte[] dilated(WorkingCopy wc, byte[] m, int k512) {
-        if (Masks.area(m) == 0) return m;
-        int k = wc.kernel(k512, 3);
-        try (Mat mm = wc.maskMat(m); Mat out = new Mat(); Size ks = new Size(k, k);
-             Mat kernel = getStructuringElement(MORPH_ELLIPSE, ks)) {
-            dilate(mm, out, kernel);
-            return MatConversions.toBytes(out);
         }
     }
 }

@@ -1,12 +1,8 @@
 package org.dermdesk.imaging;
 
-import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
-import static org.bytedeco.opencv.global.opencv_imgproc.dilate;
-import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 import static org.bytedeco.opencv.global.opencv_imgproc.medianBlur;
 
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Small specular reflections: pixels clearly brighter than their median-blurred surroundings,
@@ -59,7 +55,7 @@ final class SpecularSpots {
                 m[i] = (byte) 255;
             }
         }
-        byte[] nearHair = dilated(wc, wc.hairMask(), HAIR_MARGIN_512);
+        byte[] nearHair = wc.dilated(wc.hairMask(), HAIR_MARGIN_512);
         try (Mat mm = wc.maskMat(m)) {
             Components c = Components.of(mm);
             int[] onHair = new int[c.count];
@@ -75,15 +71,6 @@ final class SpecularSpots {
                 if (keep[i]) count++;
             }
             return new Found(count, c.mask(keep));
-        }
-    }
-
-    private static byte[] dilated(WorkingCopy wc, byte[] m, int k512) {
-        int k = wc.kernel(k512, 3);
-        try (Mat mm = wc.maskMat(m); Mat out = new Mat(); Size ks = new Size(k, k);
-             Mat kernel = getStructuringElement(MORPH_ELLIPSE, ks)) {
-            dilate(mm, out, kernel);
-            return MatConversions.toBytes(out);
         }
     }
 }

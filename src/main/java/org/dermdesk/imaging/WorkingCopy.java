@@ -5,7 +5,10 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2HSV;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2Lab;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.dilate;
+import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -108,6 +111,17 @@ final class WorkingCopy implements AutoCloseable {
         Mat m = new Mat(height, width, CV_8UC1);
         m.data().put(mask);
         return m;
+    }
+
+    /** A working-size mask widened by an elliptical kernel of {@code k512} pixels at long side 512 (an empty mask as is). */
+    byte[] dilated(byte[] mask, int k512) {
+        if (Masks.area(mask) == 0) return mask;
+        int k = kernel(k512, 3);
+        try (Mat mm = maskMat(mask); Mat out = new Mat(); Size ks = new Size(k, k);
+             Mat ellipse = getStructuringElement(MORPH_ELLIPSE, ks)) {
+            dilate(mm, out, ellipse);
+            return MatConversions.toBytes(out);
+        }
     }
 
     @Override
