@@ -92,7 +92,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             List<Item> batchItems = new ArrayList<>();
             for (Item item : items) {
                 try {
-                    LesionImage image = ImageLoader.load(item.file());
+                    // the model's own split may hold development images below the clinical minimum size (84 px ISIC 2019)
+                    LesionImage image = source.split != null ? DevelopmentImages.read(item.file()) : ImageLoader.load(item.file());
                     batch.add(removeHair ? hairRemover.remove(image) : image);
                     batchItems.add(item);
                 } catch (ImageLoadException e) {
@@ -203,12 +204,21 @@ public final class EvaluateCommand implements Callable<Integer> {
         Map<String, Map<String, Integer>> artifacts = Files.isRegularFile(spec.data.resolve("artifacts/annotations.csv"))
                 ? ArtifactEvaluation.readAnnotations(spec.data) : Map.of();
         List<Item> items = new ArrayList<>();
-        for (LabeledImage img : DatasetIndex.load(spec.data)) {
+        // models trained on the five sources list them in split.csv; the earlier ones only HAM10000 and ISIC 2017
+        boolean fiveSources = DataSplitter.sources(model.dir().resolve("split.csv")).stream()
+                .anyMatch(s -> !s.equals("ham10000") && !s.equals("isic2017"));
+        for (LabeledImage img : fiveSources ? DatasetIndex.loadAll(spec.data) : DatasetIndex.load(spec.data)) {
             if (split.get(img.imageId()) == spec.split) {
                 List<String> groups = new ArrayList<>();
                 groups.add(img.source().key());
                 groups.add("sex " + (img.sex().isEmpty() ? "unknown" : img.sex()));
                 groups.add(ageBand(img.age()));
+                if (fiveSources) {
+                    groups.add(img.acralSite() ? "acral site" : "non-acral site");
+                    if (img.skinTone() != null) {
+                        groups.add("skin tone " + img.skinTone());
+                    }
+                }
                 artifacts.getOrDefault(img.imageId(), Map.of())
                         .forEach((artifact, label) -> groups.add(artifact + (label == 1 ? " present" : " absent")));
                 items.add(new Item(img.imageId(), img.file(), img.malignant(), groups, img.details()));

@@ -6,6 +6,9 @@ import org.dermdesk.imaging.ImageLoader;
 import org.dermdesk.ml.ModelCard;
 import org.dermdesk.ml.ModelTrainer;
 import org.dermdesk.ml.TrainingOptions;
+import org.dermdesk.ml.PretrainedRecipe;
+import org.dermdesk.ml.PretrainedTrainer;
+import org.dermdesk.core.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,7 +30,7 @@ public final class TrainCommand implements Callable<Integer> {
     int maxImages;
 
     /** The training recipes DermDesk knows. */
-    enum Recipe { SEED, RESNET_LITE, RESNET_LITE_96 }
+    enum Recipe { SEED, RESNET_LITE, RESNET_LITE_96, MOBILENET }
 
     @Option(names = "--recipe", defaultValue = "RESNET_LITE",
             description = "seed (the notebook's 64 px CNN, reproduced), resnet_lite (the shipped model) or resnet_lite_96"
@@ -39,10 +42,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (recipe == Recipe.MOBILENET) {
+            return trainPretrained();
+        }
         TrainingOptions options = switch (recipe) {
             case SEED -> TrainingOptions.seedModel();
             case RESNET_LITE -> TrainingOptions.resnetLite();
             case RESNET_LITE_96 -> TrainingOptions.resnetLite96();
+            case MOBILENET -> throw new IllegalStateException("handled by trainPretrained");
         };
         if (imageLevelSplit) {
             options = options.withImageLevelSplit(options.name() + "-image-split");
@@ -54,6 +61,26 @@ public final class TrainCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("models", options.name());
         ModelCard card = new ModelTrainer(options, ImageLoader::load).train(data, dir,
                 (fraction, message) -> System.err.printf("train: %s (%.0f%%)%n", message, fraction * 100));
+        System.out.println("Wrote " + dir + ": test " + card.metrics().get("test"));
+        return 0;
+    }
+
+    @Option(names = "--features-only", description = "mobilenet recipe: compute the cached backbone features and stop")
+    boolean featuresOnly;
+
+    private int trainPretrained() throws Exception {
+        PretrainedRecipe r = PretrainedRecipe.shipped().withMaxImages(maxImages);
+        if (epochs != null) {
+            r = r.withEpochs(epochs);
+        }
+        Path dir = out != null ? out : Path.of("models", r.name());
+        PretrainedTrainer trainer = new PretrainedTrainer(r, DevelopmentImages::read);
+        ProgressListener progress = (fraction, message) -> System.err.printf("train: %s (%.0f%%)%n", message, fraction * 100);
+        if (featuresOnly) {
+            trainer.prepare(data, dir, progress);
+            return 0;
+        }
+        ModelCard card = trainer.train(data, dir, progress);
         System.out.println("Wrote " + dir + ": test " + card.metrics().get("test"));
         return 0;
     }

@@ -87,6 +87,17 @@ public final class DataSplitter {
         }
     }
 
+    /** The source keys a split file lists. */
+    public static java.util.Set<String> sources(Path csv) throws IOException {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                out.add(r.get("source"));
+            }
+        }
+        return out;
+    }
+
     public static Map<String, Split> read(Path csv) throws IOException {
         Map<String, Split> out = new LinkedHashMap<>();
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {

@@ -61,6 +61,10 @@ public final class ImageCache {
         return images.size();
     }
 
+    public List<LabeledImage> images() {
+        return images;
+    }
+
     public LabeledImage image(int i) {
         return images.get(i);
     }

@@ -2,6 +2,7 @@ package org.dermdesk.ml;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.dermdesk.core.Diagnosis;
 import org.dermdesk.core.PatientSex;
@@ -32,12 +33,12 @@ record ModelEvaluation(MalignancyHead head, PlattScaling calibration, Double dia
         MalignancyHead head = best;
         PlattScaling calibration = PlattScaling.fit(head.scores(valLogits), yVal);
         double[] pVal = head.probabilities(valLogits, calibration);
-        MetadataFusion fusion = MetadataFusion.fit(pVal, ages(validation), sexes(validation), yVal);
-        double[] pValFused = adjusted(fusion, validation, pVal);
+        MetadataFusion fusion = MetadataFusion.fit(pVal, ages(validation.images()), sexes(validation.images()), yVal);
+        double[] pValFused = adjusted(fusion, validation.images(), pVal);
         // one threshold on a calibrated probability, safe whether or not age and sex are known
         double threshold = Math.min(BinaryMetrics.thresholdForSensitivity(pVal, yVal, targetSensitivity),
                 BinaryMetrics.thresholdForSensitivity(pValFused, yVal, targetSensitivity));
-        Double dxTemperature = head == MalignancyHead.BINARY ? null : fitDiagnosisTemperature(validation, valLogits);
+        Double dxTemperature = head == MalignancyHead.BINARY ? null : fitDiagnosisTemperature(validation.images(), valLogits);
 
         Map<String, Map<String, Object>> metrics = new LinkedHashMap<>();
         metrics.put("validation", BinaryMetrics.of(pVal, yVal, threshold).asMap());
@@ -47,24 +48,24 @@ record ModelEvaluation(MalignancyHead head, PlattScaling calibration, Double dia
                 BinaryMetrics.round(BinaryMetrics.expectedCalibrationError(head.probabilities(testLogits, PlattScaling.IDENTITY), yTest, BinaryMetrics.ECE_BINS)));
         metrics.put("test", testMetrics);
         for (DataSource source : DataSource.values()) {
-            SubsetMetrics.of(test, pTest, threshold, img -> img.source() == source).ifPresent(m -> metrics.put("test_" + source.key(), m));
+            SubsetMetrics.of(test.images(), pTest, threshold, img -> img.source() == source).ifPresent(m -> metrics.put("test_" + source.key(), m));
         }
         Map<String, Object> subgroups = new LinkedHashMap<>();
         for (String sex : new String[] {"female", "male", ""}) {
-            SubsetMetrics.of(test, pTest, threshold, img -> img.sex().equals(sex))
+            SubsetMetrics.of(test.images(), pTest, threshold, img -> img.sex().equals(sex))
                     .ifPresent(m -> subgroups.put("sex=" + (sex.isEmpty() ? "unknown" : sex), brief(m)));
         }
         int[][] bands = {{0, 29}, {30, 49}, {50, 69}, {70, 200}};
         for (int[] band : bands) {
-            SubsetMetrics.of(test, pTest, threshold, img -> img.age() != null && img.age() >= band[0] && img.age() <= band[1])
+            SubsetMetrics.of(test.images(), pTest, threshold, img -> img.age() != null && img.age() >= band[0] && img.age() <= band[1])
                     .ifPresent(m -> subgroups.put("age " + band[0] + "-" + (band[1] > 120 ? "" : band[1]), brief(m)));
         }
         metrics.put("test_subgroups", subgroups);
         metrics.put("validation_with_age_and_sex", BinaryMetrics.of(pValFused, yVal, threshold).asMap());
-        double[] pTestFused = adjusted(fusion, test, pTest);
+        double[] pTestFused = adjusted(fusion, test.images(), pTest);
         Map<String, Object> fused = BinaryMetrics.of(pTestFused, yTest, threshold).asMap();
         for (DataSource source : DataSource.values()) {
-            SubsetMetrics.of(test, pTestFused, threshold, img -> img.source() == source).ifPresent(m -> fused.put(source.key(), brief(m)));
+            SubsetMetrics.of(test.images(), pTestFused, threshold, img -> img.source() == source).ifPresent(m -> fused.put(source.key(), brief(m)));
         }
         fused.put("note", "images without a known age keep their image-only probability");
         metrics.put("test_with_age_and_sex", fused);
@@ -78,27 +79,27 @@ record ModelEvaluation(MalignancyHead head, PlattScaling calibration, Double dia
             }
         }
         if (dxTemperature != null) {
-            metrics.put("test_seven_class_ham10000", sevenClass(test, testLogits));
+            metrics.put("test_seven_class_ham10000", sevenClass(test.images(), testLogits));
         }
         return new ModelEvaluation(head, calibration, dxTemperature, fusion, threshold, metrics);
     }
 
-    private static Integer[] ages(ImageCache cache) {
+    static Integer[] ages(List<LabeledImage> cache) {
         Integer[] out = new Integer[cache.size()];
-        for (int i = 0; i < out.length; i++) out[i] = cache.image(i).age();
+        for (int i = 0; i < out.length; i++) out[i] = cache.get(i).age();
         return out;
     }
 
-    private static PatientSex[] sexes(ImageCache cache) {
+    static PatientSex[] sexes(List<LabeledImage> cache) {
         PatientSex[] out = new PatientSex[cache.size()];
-        for (int i = 0; i < out.length; i++) out[i] = PatientSex.parse(cache.image(i).sex());
+        for (int i = 0; i < out.length; i++) out[i] = PatientSex.parse(cache.get(i).sex());
         return out;
     }
 
-    private static double[] adjusted(MetadataFusion fusion, ImageCache cache, double[] pImage) {
+    static double[] adjusted(MetadataFusion fusion, List<LabeledImage> cache, double[] pImage) {
         double[] out = new double[pImage.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = fusion.apply(pImage[i], cache.image(i).age(), PatientSex.parse(cache.image(i).sex()));
+            out[i] = fusion.apply(pImage[i], cache.get(i).age(), PatientSex.parse(cache.get(i).sex()));
         }
         return out;
     }
@@ -107,7 +108,7 @@ record ModelEvaluation(MalignancyHead head, PlattScaling calibration, Double dia
         return ((Number) metrics.get("validation").get("auc")).doubleValue();
     }
 
-    private static Map<String, Object> brief(Map<String, Object> m) {
+    static Map<String, Object> brief(Map<String, Object> m) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String k : new String[] {"n", "malignant", "auc", "sensitivity", "specificity"}) {
             out.put(k, m.get(k));
@@ -115,27 +116,27 @@ record ModelEvaluation(MalignancyHead head, PlattScaling calibration, Double dia
         return out;
     }
 
-    private static double fitDiagnosisTemperature(ImageCache cache, float[][] logits) {
+    static double fitDiagnosisTemperature(List<LabeledImage> cache, float[][] logits) {
         int n = 0;
-        for (int i = 0; i < cache.size(); i++) if (cache.image(i).diagnosis() != null) n++;
+        for (int i = 0; i < cache.size(); i++) if (cache.get(i).diagnosis() != null) n++;
         float[][] rows = new float[n][];
         int[] dx = new int[n];
         int k = 0;
         for (int i = 0; i < cache.size(); i++) {
-            if (cache.image(i).diagnosis() != null) {
+            if (cache.get(i).diagnosis() != null) {
                 rows[k] = logits[i];
-                dx[k++] = cache.image(i).diagnosis().ordinal();
+                dx[k++] = cache.get(i).diagnosis().ordinal();
             }
         }
         return Calibration.fitDiagnosisTemperature(rows, dx);
     }
 
     /** Balanced accuracy (mean per-class recall) of the argmax diagnosis on HAM10000 test images. */
-    static Map<String, Object> sevenClass(ImageCache test, float[][] logits) {
+    static Map<String, Object> sevenClass(List<LabeledImage> test, float[][] logits) {
         int[] total = new int[7];
         int[] correct = new int[7];
         for (int i = 0; i < test.size(); i++) {
-            Diagnosis truth = test.image(i).diagnosis();
+            Diagnosis truth = test.get(i).diagnosis();
             if (truth == null) continue;
             float[] dx = Arrays.copyOf(logits[i], 7);
             int argmax = 0;

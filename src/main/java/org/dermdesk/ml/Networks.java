@@ -38,8 +38,29 @@ public final class Networks {
         if (RESNET_LITE.equals(architecture)) {
             return resnetLite();
         }
+        if (PretrainedRecipe.ARCHITECTURE.equals(architecture)) {
+            MobileNetV2 backbone = new MobileNetV2(MobileNetV2.LAST_IMAGENET_BLOCK, PretrainedRecipe.POOLED);
+            return new SequentialBlock().add(backbone).add(featureHead());
+        }
         throw new IllegalArgumentException("unknown architecture: " + architecture);
     }
+
+    /**
+     * The trained part of the pretrained classifier, on the backbone's pooled features: standardised
+     * (batch norm), one hidden layer of {@value #HEAD_HIDDEN} ReLU units, eight logits. Dropout against the
+     * few thousand images per source.
+     */
+    static SequentialBlock featureHead() {
+        return new SequentialBlock()
+                .add(BatchNorm.builder().build())
+                .add(Dropout.builder().optRate(0.2f).build())
+                .add(Linear.builder().setUnits(HEAD_HIDDEN).build())
+                .add(Activation::relu)
+                .add(Dropout.builder().optRate(0.3f).build())
+                .add(Linear.builder().setUnits(MULTITASK_OUTPUTS).build());
+    }
+
+    static final int HEAD_HIDDEN = 256;
 
     /** Weights that carry the seed's L2 penalty: conv 2, conv 3 and the hidden dense layer (not conv 1, not the output). */
     public static List<Parameter> seedL2Weights(Block net) {

@@ -1,5 +1,6 @@
 package org.dermdesk.ml;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -10,10 +11,10 @@ final class SubsetMetrics {
     private SubsetMetrics() {
     }
 
-    static Optional<Map<String, Object>> of(ImageCache cache, double[] p, double threshold, Predicate<LabeledImage> member) {
+    static Optional<Map<String, Object>> of(List<LabeledImage> cache, double[] p, double threshold, Predicate<LabeledImage> member) {
         int n = 0;
         for (int i = 0; i < cache.size(); i++) {
-            if (member.test(cache.image(i))) n++;
+            if (member.test(cache.get(i))) n++;
         }
         if (n == 0) {
             return Optional.empty();
@@ -22,9 +23,9 @@ final class SubsetMetrics {
         boolean[] sy = new boolean[n];
         int k = 0;
         for (int i = 0; i < cache.size(); i++) {
-            if (member.test(cache.image(i))) {
+            if (member.test(cache.get(i))) {
                 sp[k] = p[i];
-                sy[k++] = cache.image(i).malignant();
+                sy[k++] = cache.get(i).malignant();
             }
         }
         return Optional.of(BinaryMetrics.of(sp, sy, threshold).asMap());

@@ -21,7 +21,7 @@ class PreprocessingTest {
     void trainingPipelineFeedsTheNetworkExactlyWhatInferenceDoes() throws Exception {
         Path file = SyntheticLesions.writeJpeg(dir.resolve("lesion.jpg"), 600, 450, 7);
         InputSpec spec = new InputSpec(64, new float[] {0.6f, 0.5f, 0.4f}, new float[] {0.2f, 0.25f, 0.3f}, true);
-        LabeledImage labeled = new LabeledImage("lesion", file, "L1", DataSource.HAM10000, Diagnosis.NV, false, 40, "female", "back");
+        LabeledImage labeled = new LabeledImage("lesion", file, "L1", DataSource.HAM10000, Diagnosis.NV, false, 40, "female", "back", null);
 
         ImageCache cache = ImageCache.build(List.of(labeled), ImageLoader::load, spec, 1);
         float[] training = new float[3 * 64 * 64];
