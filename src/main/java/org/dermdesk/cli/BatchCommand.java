@@ -19,9 +19,9 @@ import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.CaseRecord;
 import org.dermdesk.core.Checksums;
 import org.dermdesk.core.ImageLoadException;
+import org.dermdesk.core.ResultWording;
 import org.dermdesk.ml.ModelCard;
 import org.dermdesk.report.CaseLog;
-import org.dermdesk.report.ClinicalWording;
 import org.dermdesk.report.MetadataImport;
 import org.dermdesk.report.PageSize;
 import org.dermdesk.report.PdfReportExporter;
@@ -252,7 +252,7 @@ public final class BatchCommand implements Callable<Integer> {
             }
         });
         m.put("on", split + " split");
-        m.put("threshold", ClinicalWording.percent(card.threshold()));
+        m.put("threshold", ResultWording.percent(card.threshold()));
         return m;
     }
 }

@@ -27,6 +27,7 @@ import org.dermdesk.core.Prediction;
 import org.dermdesk.core.ProgressListener;
 import org.dermdesk.core.QualityGate;
 import org.dermdesk.core.QualityReport;
+import org.dermdesk.core.ResultWording;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -253,7 +254,7 @@ public final class WorkstationViewModel {
         explanation.explanationProperty().set(null);
         overlays.setHeatmap(null);
         result.hairRemovalTextProperty().set(!c.hairStep() ? ""
-                : c.hairRemoved() ? ResultViewModel.HAIR_REMOVED : ResultViewModel.NO_HAIR_FOUND);
+                : c.hairRemoved() ? ResultViewModel.HAIR_REMOVED : ResultWording.NO_HAIR_FOUND);
         imageOnly = c.prediction();
         showPredictionForPatient();
     }
