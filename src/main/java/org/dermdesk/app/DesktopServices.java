@@ -3,8 +3,11 @@ package org.dermdesk.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
-import org.dermdesk.cli.BatchCommand;
+import org.dermdesk.core.CaseExporter;
+import org.dermdesk.core.CaseLogWriter;
+import org.dermdesk.core.Explainer;
 import org.dermdesk.core.HairRemoval;
 import org.dermdesk.core.ImageReader;
 import org.dermdesk.core.LesionClassifier;
@@ -12,7 +15,6 @@ import java.util.List;
 import org.dermdesk.core.QualityGate;
 import org.dermdesk.core.QualityReport;
 import org.dermdesk.explain.LimeExplainer;
-import org.dermdesk.ui.Explainer;
 import org.dermdesk.imaging.ArtifactQualityGate;
 import org.dermdesk.imaging.ImageLoader;
 import org.dermdesk.imaging.InpaintingHairRemoval;
@@ -22,8 +24,7 @@ import org.dermdesk.report.CaseLog;
 import org.dermdesk.report.MetadataImport;
 import org.dermdesk.report.PageSize;
 import org.dermdesk.report.PdfReportExporter;
-import org.dermdesk.ui.CaseExporter;
-import org.dermdesk.ui.CaseLogWriter;
+import org.dermdesk.report.ValidationMetrics;
 import org.dermdesk.ui.CaseMetadataLookup;
 import org.dermdesk.ui.WorkstationServices;
 
@@ -105,7 +106,8 @@ final class DesktopServices implements WorkstationServices {
     public Optional<CaseExporter> pdfExporter() {
         return Optional.of((record, target) -> {
             DjlLesionClassifier c = classifier;
-            PdfReportExporter.create(PageSize.A4, BatchCommand.metricsOf(c == null ? null : c.card())).export(record, target);
+            PdfReportExporter.create(PageSize.A4, c == null || c.card() == null ? Map.of()
+                    : ValidationMetrics.of(c.card().metrics(), c.card().threshold())).export(record, target);
         });
     }
 

@@ -21,10 +21,10 @@ import org.dermdesk.core.Checksums;
 import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.ml.ModelCard;
 import org.dermdesk.report.CaseLog;
-import org.dermdesk.report.ClinicalWording;
 import org.dermdesk.report.MetadataImport;
 import org.dermdesk.report.PageSize;
 import org.dermdesk.report.PdfReportExporter;
+import org.dermdesk.report.ValidationMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -234,25 +234,8 @@ public final class BatchCommand implements Callable<Integer> {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    /** The model card's test (else validation) metrics, as printed on each PDF. */
-    public static Map<String, String> metricsOf(ModelCard card) {
-        Map<String, String> m = new LinkedHashMap<>();
-        if (card == null || card.metrics() == null) {
-            return m;
-        }
-        String split = card.metrics().containsKey("test") ? "test" : "validation";
-        Map<String, Object> values = card.metrics().get(split);
-        if (values == null) {
-            return m;
-        }
-        values.forEach((k, v) -> {
-            if (v instanceof Number n) {
-                m.put(k.replace('_', ' '), String.format(Locale.ROOT, n instanceof Integer || n instanceof Long ? "%s" : "%.3f",
-                        n instanceof Integer || n instanceof Long ? n.toString() : n.doubleValue()));
-            }
-        });
-        m.put("on", split + " split");
-        m.put("threshold", ClinicalWording.percent(card.threshold()));
-        return m;
+    /** The model card's figures as printed on each PDF. */
+    private static Map<String, String> metricsOf(ModelCard card) {
+        return card == null ? Map.of() : ValidationMetrics.of(card.metrics(), card.threshold());
     }
 }

@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.dermdesk.core.Cancellation;
 import org.dermdesk.core.Explanation;
+import org.dermdesk.core.ExplanationVerdicts;
+import org.dermdesk.core.ExplanationWording;
 import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.core.LesionClassifier;
 import org.dermdesk.core.LesionImage;
@@ -157,8 +159,10 @@ public final class ExplainCommand implements Callable<Integer> {
         m.put("insertion_auc", finite(e.insertionAuc()));
         m.put("random_deletion_auc", finite(e.randomDeletionAuc()));
         m.put("random_insertion_auc", finite(e.randomInsertionAuc()));
+        m.put("faithfulness_verdict", ExplanationVerdicts.Faithfulness.of(e).code());
         if (e.stability().isPresent()) {
             m.put("stability", e.stability().getAsDouble());
+            m.put("stability_verdict", ExplanationVerdicts.Stability.of(e.stability().getAsDouble()).code());
         }
         m.put("artifact_share", finite(e.artifactShare()));
         m.put("outside_lesion_share", finite(e.outsideLesionShare()));
@@ -180,17 +184,16 @@ public final class ExplainCommand implements Callable<Integer> {
                 e.modelPrediction(), e.localPrediction(), e.r2(), e.segmentCount()));
         sb.append(String.format("faithfulness: insertion %.3f - deletion %.3f = %.3f (random order %.3f)%n",
                 e.insertionAuc(), e.deletionAuc(), e.faithfulness(), e.randomFaithfulness()));
-        e.stability().ifPresent(s -> sb.append(String.format("stability (Spearman between two seeds): %.2f%n", s)));
+        sb.append(ExplanationWording.faithfulness(e)).append(System.lineSeparator());
+        e.stability().ifPresent(s -> sb.append(String.format("stability (Spearman between two seeds): %.2f%n", s))
+                .append(ExplanationWording.stability(e)).append(System.lineSeparator()));
         if (!Double.isNaN(e.artifactShare())) {
             sb.append(String.format("positive weight on artifacts: %.0f%%%n", 100 * e.artifactShare()));
         }
         if (!Double.isNaN(e.outsideLesionShare())) {
             sb.append(String.format("positive weight outside the lesion: %.0f%%%n", 100 * e.outsideLesionShare()));
         }
-        if (e.shortcutSuspected()) {
-            sb.append("WARNING: much of the evidence for malignancy lies on artifacts or outside the lesion;"
-                    + " the score may rest on a shortcut rather than on the lesion.").append(System.lineSeparator());
-        }
+        ExplanationWording.shortcutAlarm(e).ifPresent(alarm -> sb.append("WARNING: ").append(alarm).append(System.lineSeparator()));
         sb.append("timings (ms): ").append(timings).append(System.lineSeparator());
         return sb.toString();
     }

@@ -2,6 +2,7 @@ package org.dermdesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
+import org.dermdesk.core.ResultWording;
 
 /** The human-readable form of {@code analyze}: one aligned row per image. */
 final class ResultTable {
@@ -15,19 +16,19 @@ final class ResultTable {
 
     void print(JsonNode row) {
         if (!headerPrinted) {
-            out.printf("%-32s %-6s %11s %9s  %-10s %-7s %s%n", "image", "status", "p_malignant", "threshold", "verdict", "retake", "notes");
+            out.printf("%-32s %-6s %11s %9s  %-14s %-7s %s%n", "image", "status", "p_malignant", "threshold", "verdict", "retake", "notes");
             headerPrinted = true;
         }
         String name = java.nio.file.Path.of(row.get("image").asText()).getFileName().toString();
         if (!"ok".equals(row.get("status").asText())) {
-            out.printf("%-32s %-6s %11s %9s  %-10s %-7s %s%n", clip(name), "error", "-", "-", "-", "-", row.get("error").asText());
+            out.printf("%-32s %-6s %11s %9s  %-14s %-7s %s%n", clip(name), "error", "-", "-", "-", "-", row.get("error").asText());
             return;
         }
         boolean retake = row.path("retake").asBoolean(false);
         StringBuilder notes = new StringBuilder();
         row.path("retake_reasons").forEach(reason -> notes.append(reason.asText()).append(' '));
-        out.printf("%-32s %-6s %11.3f %9.3f  %-10s %-7s %s%n", clip(name), "ok", row.get("p_malignant").asDouble(),
-                row.get("threshold").asDouble(), row.get("malignant").asBoolean() ? "SUSPICIOUS" : "benign",
+        out.printf("%-32s %-6s %11.3f %9.3f  %-14s %-7s %s%n", clip(name), "ok", row.get("p_malignant").asDouble(),
+                row.get("threshold").asDouble(), ResultWording.verdictCode(row.get("malignant").asBoolean()),
                 retake ? "RETAKE" : "no", notes.toString().trim());
     }
 

@@ -7,9 +7,11 @@ import org.dermdesk.core.ArtifactFinding;
 import org.dermdesk.core.ArtifactKind;
 import org.dermdesk.core.LesionRegion;
 import org.dermdesk.core.Mask;
+import org.dermdesk.core.RetakeWording;
 
 /**
- * Decides from the detectors' findings whether an image must be retaken. Severity-based: an
+ * Decides from the detectors' findings whether an image must be retaken (the sentences are
+ * {@link RetakeWording}). Severity-based: an
  * artifact alone is not a reason (about half of all clinical images show some hair or a ruler);
  * only artifacts that hide or distort the lesion, or make the whole image unreadable, are.
  *
@@ -71,36 +73,33 @@ public final class RetakePolicy {
         Mask m = lesion.mask();
         double lesionFraction = (double) lesion.area() / ((long) m.width() * m.height());
         if (lesionFraction < MIN_LESION_FRACTION) {
-            out.add("No lesion could be found — centre the lesion in the field of view and retake.");
+            out.add(RetakeWording.noLesion());
         } else if (cutOff(m, edgeContrast)) {
-            out.add("The lesion is cut off by the image border — centre the whole lesion with a margin of skin and retake.");
+            out.add(RetakeWording.lesionCutOff());
         }
         ArtifactFinding hair = findings.get(ArtifactKind.HAIR);
         if (onLesion(hair, MAX_HAIR_ON_LESION)) {
-            out.add("Hair covers about " + percent(hair.coverageLesion())
-                    + " of the lesion — shave or use immersion fluid and retake.");
+            out.add(RetakeWording.hairOnLesion(hair.coverageLesion()));
         }
         ArtifactFinding ruler = findings.get(ArtifactKind.RULER);
         if (onLesion(ruler, MAX_RULER_ON_LESION)) {
-            out.add("A ruler or scale bar crosses the lesion — move it off the lesion and retake.");
+            out.add(RetakeWording.rulerOnLesion());
         }
         ArtifactFinding ink = findings.get(ArtifactKind.INK);
         if (onLesion(ink, MAX_INK_ON_LESION)) {
-            out.add("Ink marking lies over about " + percent(ink.coverageLesion())
-                    + " of the lesion — mark around the lesion, not on it, and retake.");
+            out.add(RetakeWording.inkOnLesion(ink.coverageLesion()));
         }
         ArtifactFinding rim = findings.get(ArtifactKind.DARK_CORNER);
         if (rim != null && rim.present() && rim.coverageImage() >= MAX_DARK_RIM) {
-            out.add("The scope's dark rim covers about " + percent(rim.coverageImage())
-                    + " of the image — zoom in or hold the dermatoscope flat on the skin and retake.");
+            out.add(RetakeWording.darkRim(rim.coverageImage()));
         }
         ArtifactFinding blur = findings.get(ArtifactKind.BLUR);
         if (blur != null && blur.present()) {
-            out.add("The image is blurred — hold the dermatoscope still, refocus and retake.");
+            out.add(RetakeWording.blurred());
         }
         ArtifactFinding exposure = findings.get(ArtifactKind.EXPOSURE);
         if (exposure != null && exposure.present()) {
-            out.add("The image is badly exposed (too dark or with glare) — adjust the lighting and retake.");
+            out.add(RetakeWording.badlyExposed());
         }
         return out;
     }
@@ -116,12 +115,6 @@ public final class RetakePolicy {
     static boolean cutOff(Mask lesion, double edgeContrast) {
         return borderContact(lesion) >= MAX_BORDER_CONTACT && edgeContrast >= MIN_EDGE_CONTRAST
                 && inwardReach(lesion) >= MIN_INWARD_REACH;
-    }
-
-    /** "about 30%" style: rounded to the nearest 5%, never below 5%. */
-    static String percent(double fraction) {
-        long p = Math.max(5, Math.round(fraction * 20) * 5);
-        return p + "%";
     }
 
     /** Fraction of the image's outermost pixel frame that lies in the mask. */

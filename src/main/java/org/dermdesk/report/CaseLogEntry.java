@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.CaseRecord;
 import org.dermdesk.core.Prediction;
+import org.dermdesk.core.ResultWording;
 
 /**
  * One row of the case log, typed. Probabilities are kept to 4 decimals and timestamps to the second,
@@ -65,7 +66,7 @@ public record CaseLogEntry(Instant timestamp, String caseId, String imagePath, S
         List<String> reasons = r.quality() == null ? List.of() : r.quality().retakeReasons();
         return new CaseLogEntry(r.timestamp(), r.caseId(), r.imagePath().toString(), r.imageSha256(),
                 d.age(), d.sex(), d.bodySite(), p.pMalignant(), p.imagePMalignant(), p.adjustedForPatient(), r.hairRemoved(),
-                ClinicalWording.verdictCode(p), p.threshold(),
+                ResultWording.verdictCode(p), p.threshold(),
                 retake, reasons, p.model() == null ? null : p.model().name(),
                 p.model() == null ? null : p.model().version(), p.model() == null ? null : p.model().sha256(),
                 d.reviewerNotes());

@@ -28,11 +28,14 @@ import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.CaseRecord;
 import org.dermdesk.core.Diagnosis;
 import org.dermdesk.core.Explanation;
+import org.dermdesk.core.ExplanationWording;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.ModelInfo;
 import org.dermdesk.core.Prediction;
 import org.dermdesk.core.QualityReport;
 import org.dermdesk.core.Rasters;
+import org.dermdesk.core.ResultWording;
+import org.dermdesk.core.RetakeWording;
 
 /**
  * The one-page PDF summary of a case for the patient's chart: readable in greyscale (meaning is
@@ -43,15 +46,10 @@ import org.dermdesk.core.Rasters;
  */
 public final class PdfReportExporter {
 
-    /** Rank correlation between two seeds at or above which an explanation is called stable. */
-    public static final double STABLE = 0.70;
-
     private static final float MARGIN = 40;
     private static final float GAP = 14;
     private static final int MAX_IMAGE_SIDE = 900;
     private static final int MAX_NOTE_CHARS = 6000;
-    /** Printed under the probability when the model saw the image after digital hair removal. */
-    static final String HAIR_REMOVED = "Classified after digital hair removal";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH);
 
     private final PageSize pageSize;
@@ -227,7 +225,7 @@ public final class PdfReportExporter {
             // verdict box: a heavy frame and a shaded fill when suspicious, so it reads in greyscale too
             float boxTop = top - 16;
             boolean suspicious = p.malignant();
-            List<String> verdict = t.wrap(ClinicalWording.verdict(p), colW - 16, 11, true);
+            List<String> verdict = t.wrap(ResultWording.verdict(p), colW - 16, 11, true);
             float boxH = 12 + verdict.size() * 13;
             if (suspicious) {
                 cs.setNonStrokingColor(0.88f);
@@ -244,17 +242,17 @@ public final class PdfReportExporter {
                 vy -= 13;
             }
             float ly = boxTop - boxH - 13;
-            t.draw(cs, "Probability of malignancy (calibrated): " + ClinicalWording.percent(p.pMalignant()), left, ly, 9.5f, true);
+            t.draw(cs, "Probability of malignancy (calibrated): " + ResultWording.percent(p.pMalignant()), left, ly, 9.5f, true);
             ly -= 12;
             t.draw(cs, p.adjustedForPatient()
-                    ? "From the image, the age and the sex (image alone: " + ClinicalWording.percent(p.imagePMalignant()) + ")"
+                    ? "From the image, the age and the sex (image alone: " + ResultWording.percent(p.imagePMalignant()) + ")"
                     : "From the image alone", left, ly, 9, false);
             ly -= 12;
             if (r.hairRemoved()) {
-                t.draw(cs, HAIR_REMOVED, left, ly, 9, true);
+                t.draw(cs, ResultWording.HAIR_REMOVED, left, ly, 9, true);
                 ly -= 12;
             }
-            t.draw(cs, "Operating threshold: " + ClinicalWording.percent(p.threshold())
+            t.draw(cs, "Operating threshold: " + ResultWording.percent(p.threshold())
                     + (suspicious ? "  (probability is at or above it)" : "  (probability is below it)"), left, ly, 9, false);
             ly -= 14;
             probabilityBar(left, ly, colW, p);
@@ -283,7 +281,7 @@ public final class PdfReportExporter {
                     cs.setLineWidth(0.3f);
                     cs.addRect(barX, ry - 1, barW, 7);
                     cs.stroke();
-                    t.drawRight(cs, ClinicalWording.percent(e.getValue()), right, ry, 8.5f, false);
+                    t.drawRight(cs, ResultWording.percent(e.getValue()), right, ry, 8.5f, false);
                     ry -= 11.5f;
                 }
                 grey(0.35f);
@@ -322,11 +320,11 @@ public final class PdfReportExporter {
             QualityReport q = r.quality();
             float ly = top - 28;
             if (q == null) {
-                t.draw(cs, "The quality gate was not run for this image.", left, ly, 9, false);
+                t.draw(cs, RetakeWording.NOT_CHECKED, left, ly, 9, false);
                 y = ly - 8;
                 return;
             }
-            String verdict = q.retake() ? "Retake recommended" : "Image quality acceptable \u2014 no retake needed";
+            String verdict = q.retake() ? RetakeWording.RETAKE_RECOMMENDED : RetakeWording.ACCEPTABLE;
             t.drawRight(cs, verdict, right, top - 12, 10, true);
             float colW = (width - GAP) / 2;
             List<ArtifactKind> kinds = List.of(ArtifactKind.values());
@@ -390,14 +388,9 @@ public final class PdfReportExporter {
             sectionTitle("Explanation quality", left, top);
             Explanation e = r.explanation();
             float ly = top - 16;
-            List<String> sentences = new ArrayList<>();
-            if (e == null) {
-                sentences.add("No explanation was computed for this image; the heatmap is not available.");
-            } else {
-                sentences.addAll(explanationSentences(e));
-            }
+            List<String> sentences = e == null ? List.of(ExplanationWording.NOT_EXPLAINED) : ExplanationWording.summary(e);
             for (String s : sentences) {
-                ly = paragraph(s, left, width, 8.5f, s.startsWith("Shortcut alarm"), 10.5f, 0f, ly);
+                ly = paragraph(s, left, width, 8.5f, s.startsWith(ExplanationWording.SHORTCUT_ALARM), 10.5f, 0f, ly);
             }
             y = ly - 2;
         }
@@ -466,7 +459,7 @@ public final class PdfReportExporter {
         private void footer() throws IOException {
             float base = bottom + 8;
             rule(base + 16, 1.2f);
-            t.draw(cs, ClinicalWording.DISCLAIMER, left, base, 11, true);
+            t.draw(cs, ResultWording.DISCLAIMER, left, base, 11, true);
             grey(0.35f);
             t.drawRight(cs, "DermDesk \u00b7 page 1 of 1", right, base, 7.5f, false);
             black();
@@ -520,39 +513,6 @@ public final class PdfReportExporter {
             cs.setNonStrokingColor(0f);
             cs.setStrokingColor(0f);
         }
-    }
-
-    /** The plain-words verdict on an explanation, as printed. */
-    static List<String> explanationSentences(Explanation e) {
-        List<String> s = new ArrayList<>();
-        double f = e.faithfulness();
-        double rf = e.randomFaithfulness();
-        if (f > rf + 0.05) {
-            s.add(String.format(Locale.ROOT, "Faithful: hiding the highlighted regions changes the result more than hiding "
-                    + "random regions (score %.2f against %.2f for a random order).", f, rf));
-        } else {
-            s.add(String.format(Locale.ROOT, "Not faithful: the highlighted regions explain the result no better than "
-                    + "random regions (score %.2f against %.2f) \u2014 do not rely on the heatmap.", f, rf));
-        }
-        if (e.stability().isPresent()) {
-            double st = e.stability().getAsDouble();
-            String word = st >= STABLE ? "Stable" : st >= 0.4 ? "Only moderately stable" : "Unstable";
-            s.add(String.format(Locale.ROOT, "%s: two runs with different random seeds agree with rank correlation %.2f.",
-                    word, st));
-        } else {
-            s.add("Stability was not measured.");
-        }
-        boolean artifacts = e.restsOnArtifacts();
-        boolean outside = e.restsOutsideLesion();
-        if (artifacts || outside) {
-            s.add(String.format(Locale.ROOT, "Shortcut alarm: %.0f %% of the evidence lies on artifacts (hair, ruler, ink, "
-                    + "dark corners) and %.0f %% outside the lesion \u2014 the model may be reacting to these rather "
-                    + "than to the lesion.", e.artifactShare() * 100, e.outsideLesionShare() * 100));
-        } else {
-            s.add(String.format(Locale.ROOT, "No shortcut alarm: %.0f %% of the evidence lies on artifacts and %.0f %% "
-                    + "outside the lesion.", e.artifactShare() * 100, e.outsideLesionShare() * 100));
-        }
-        return s;
     }
 
     static BufferedImage toBuffered(LesionImage img) {

@@ -9,8 +9,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.dermdesk.core.Explanation;
+import org.dermdesk.core.ExplanationWording;
 
-/** A LIME explanation's trustworthiness in plain words, and the shortcut alarm. */
+/** A LIME explanation's trustworthiness in plain words, and the shortcut alarm (the words are {@link ExplanationWording}). */
 public final class ExplanationViewModel {
 
     private final ObjectProperty<Explanation> explanation = new SimpleObjectProperty<>();
@@ -45,39 +46,13 @@ public final class ExplanationViewModel {
             return;
         }
         state.set("Explained with " + e.samples() + " samples. Orange regions push towards \u201csuspicious\u201d, blue towards benign.");
-        faithfulness.set(faithfulnessWords(e));
-        stability.set(e.stability().isPresent() ? stabilityWords(e.stability().getAsDouble())
-                : "Stability: not measured for this explanation.");
-        fit.set("The simple model behind the explanation reproduces the classifier "
-                + (e.r2() >= 0.5 ? "well" : e.r2() >= 0.2 ? "only partly" : "poorly")
-                + " (R\u00b2 " + Format.decimal(e.r2()) + ").");
-        StringBuilder alarm = new StringBuilder();
-        if (e.restsOnArtifacts()) {
-            alarm.append(Format.percent(e.artifactShare()))
-                    .append(" of the evidence lies on artifacts (hair, ruler, ink, dark corners). ");
-        }
-        if (e.restsOutsideLesion()) {
-            alarm.append(Format.percent(e.outsideLesionShare())).append(" of the evidence lies on skin outside the lesion. ");
-        }
-        if (alarm.length() > 0) {
+        faithfulness.set(ExplanationWording.faithfulness(e));
+        stability.set(ExplanationWording.stability(e));
+        fit.set(ExplanationWording.fit(e));
+        ExplanationWording.shortcutAlarm(e).ifPresent(alarm -> {
             shortcutAlarm.set(true);
-            shortcutText.set("Possible shortcut: " + alarm + "The model may be reacting to something other than the lesion.");
-        }
-    }
-
-    static String faithfulnessWords(Explanation e) {
-        double gain = e.faithfulness() - e.randomFaithfulness();
-        String verdict = gain >= 0.15 ? "Faithful: removing the highlighted regions changes the model's output far more than removing random ones."
-                : gain >= 0.05 ? "Moderately faithful: the highlighted regions matter somewhat more than random ones."
-                : "Not faithful: the highlighted regions matter no more than random ones \u2014 do not rely on this map.";
-        return verdict + " (score " + Format.decimal(e.faithfulness()) + " vs " + Format.decimal(e.randomFaithfulness()) + " for random)";
-    }
-
-    static String stabilityWords(double rho) {
-        String verdict = rho >= 0.8 ? "Stable: a second run ranks the regions almost the same."
-                : rho >= 0.5 ? "Fairly stable: a second run ranks the regions similarly."
-                : "Unstable: a second run ranks the regions differently \u2014 treat the map with caution.";
-        return verdict + " (rank correlation " + Format.decimal(rho) + ")";
+            shortcutText.set(alarm);
+        });
     }
 
     public ObjectProperty<Explanation> explanationProperty() {

@@ -13,6 +13,7 @@ import javafx.collections.ObservableList;
 import org.dermdesk.core.ArtifactFinding;
 import org.dermdesk.core.ArtifactKind;
 import org.dermdesk.core.QualityReport;
+import org.dermdesk.core.RetakeWording;
 
 /** The quality gate's report as rows and a retake banner. */
 public final class QualityViewModel {
@@ -96,11 +97,9 @@ public final class QualityViewModel {
         }
         rows.setAll(list);
         retake.set(r.retake());
-        bannerText.set(r.retake()
-                ? "Retake the image: " + (r.retakeReasons().isEmpty() ? "its quality is too poor to assess." : String.join(" ", r.retakeReasons()))
-                : "");
+        bannerText.set(r.retake() ? RetakeWording.banner(r.retakeReasons()) : "");
         long present = list.stream().filter(Row::present).count();
-        summary.set(r.retake() ? "Quality check failed \u2014 results are unreliable."
+        summary.set(r.retake() ? RetakeWording.RETAKE_RECOMMENDED + " \u2014 results are unreliable."
                 : present == 0 ? "No artifacts found." : present + " artifact(s) found; quality acceptable.");
     }
 

@@ -16,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.dermdesk.core.Diagnosis;
+import org.dermdesk.core.ResultWording;
 
 /** Verdict, probability bar with the threshold, the differential, the model and the disclaimer. */
 final class ResultPanel extends VBox {
@@ -40,7 +41,7 @@ final class ResultPanel extends VBox {
         style(verdict);
 
         Label unreliable = Panels.wrapped("unreliable", "unreliable");
-        unreliable.setText(ResultViewModel.UNRELIABLE);
+        unreliable.setText(ResultWording.UNRELIABLE);
         Panels.showWhen(unreliable, vm.unreliableProperty().and(vm.hasResultProperty()));
 
         Label hairRemoval = Panels.wrapped("hairRemovalText", "muted");
@@ -107,7 +108,7 @@ final class ResultPanel extends VBox {
         Label model = Panels.wrapped("modelText", "muted");
         model.textProperty().bind(vm.modelTextProperty());
         Label disclaimer = Panels.wrapped("disclaimer", "disclaimer");
-        disclaimer.setText(ResultViewModel.DISCLAIMER);
+        disclaimer.setText(ResultWording.DISCLAIMER);
 
         getChildren().addAll(Panels.heading("Result"), verdict, unreliable, probabilityBox, hairRemoval, thresholdBox, diffBox, model, disclaimer);
     }

@@ -24,16 +24,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.dermdesk.core.Diagnosis;
 import org.dermdesk.core.Prediction;
+import org.dermdesk.core.ResultWording;
 
 /** The classifier's result in clinical words, judged at the threshold the user sees. */
 public final class ResultViewModel {
 
-    public static final String SUSPICIOUS = "Suspicious \u2014 consider excision/biopsy";
-    public static final String NOT_SUSPICIOUS = "No suspicious features found by the model";
-    public static final String DISCLAIMER = "Decision support only \u2014 not a diagnosis.";
-    public static final String HAIR_REMOVED = "Classified after digital hair removal (original shown).";
-    public static final String NO_HAIR_FOUND = "Digital hair removal is on, but no hair was found: classified as loaded.";
-    public static final String UNRELIABLE = "Unreliable: the image failed the quality check \u2014 retake it before relying on this result.";
+    /** The window shows the image as loaded, not what the model saw. (Other result sentences: {@link ResultWording}.) */
+    public static final String HAIR_REMOVED = ResultWording.HAIR_REMOVED + " (original shown).";
 
     /** One line of the differential. */
     public record DiagnosisRow(Diagnosis diagnosis, double probability) {
@@ -91,7 +88,7 @@ public final class ResultViewModel {
         probability.set(j.pMalignant());
         threshold.set(j.threshold());
         suspicious.set(j.malignant());
-        verdict.set(j.malignant() ? SUSPICIOUS : NOT_SUSPICIOUS);
+        verdict.set(ResultWording.verdict(j));
         probabilityText.set("Probability of malignancy: " + Format.percent(j.pMalignant()) + (j.adjustedForPatient()
                 ? " (image, age and sex; image alone " + Format.percent(j.imagePMalignant()) + ")"
                 : " (image alone)"));

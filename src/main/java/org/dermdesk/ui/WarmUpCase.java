@@ -14,6 +14,7 @@ import org.dermdesk.core.Mask;
 import org.dermdesk.core.ModelInfo;
 import org.dermdesk.core.Prediction;
 import org.dermdesk.core.QualityReport;
+import org.dermdesk.core.RetakeWording;
 
 /**
  * A small made-up case for {@link PanelWarmUp}: a dark round lesion with every kind of finding, in
@@ -73,7 +74,7 @@ final class WarmUpCase {
         }
         LesionRegion region = new LesionRegion(lesion, lesion.area(), WIDTH / 2 - HEIGHT / 3, HEIGHT / 6,
                 2 * HEIGHT / 3, 2 * HEIGHT / 3, false);
-        List<String> reasons = suspicious ? List.of("Hair covers 20% of the lesion; shave or part it and retake.") : List.of();
+        List<String> reasons = suspicious ? List.of(RetakeWording.hairOnLesion(0.2)) : List.of();
         return new QualityReport(findings, region, suspicious, reasons);
     }
 

@@ -1,6 +1,9 @@
 package org.dermdesk.ui;
 
 import java.util.Optional;
+import org.dermdesk.core.CaseExporter;
+import org.dermdesk.core.CaseLogWriter;
+import org.dermdesk.core.Explainer;
 import org.dermdesk.core.HairRemoval;
 import org.dermdesk.core.ImageReader;
 import org.dermdesk.core.LesionClassifier;

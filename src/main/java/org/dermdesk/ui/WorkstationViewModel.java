@@ -16,8 +16,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import java.time.Instant;
 import org.dermdesk.core.Cancellation;
 import org.dermdesk.core.CaseDetails;
+import org.dermdesk.core.CaseExporter;
+import org.dermdesk.core.CaseLogWriter;
 import org.dermdesk.core.CaseRecord;
 import org.dermdesk.core.Checksums;
+import org.dermdesk.core.ExplainRequest;
+import org.dermdesk.core.Explainer;
 import org.dermdesk.core.Explanation;
 import org.dermdesk.core.HairRemoval;
 import org.dermdesk.core.ImageLoadException;
@@ -27,6 +31,7 @@ import org.dermdesk.core.Prediction;
 import org.dermdesk.core.ProgressListener;
 import org.dermdesk.core.QualityGate;
 import org.dermdesk.core.QualityReport;
+import org.dermdesk.core.ResultWording;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -253,7 +258,7 @@ public final class WorkstationViewModel {
         explanation.explanationProperty().set(null);
         overlays.setHeatmap(null);
         result.hairRemovalTextProperty().set(!c.hairStep() ? ""
-                : c.hairRemoved() ? ResultViewModel.HAIR_REMOVED : ResultViewModel.NO_HAIR_FOUND);
+                : c.hairRemoved() ? ResultViewModel.HAIR_REMOVED : ResultWording.NO_HAIR_FOUND);
         imageOnly = c.prediction();
         showPredictionForPatient();
     }

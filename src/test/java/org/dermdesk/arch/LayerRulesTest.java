@@ -46,6 +46,18 @@ class LayerRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.dermdesk.imaging..", "org.dermdesk.ml..", "org.dermdesk.report..", "org.dermdesk.cli..");
 
+    private static final ArchRule reportSeesOnlyCore = noClasses()
+            .that().resideInAPackage("org.dermdesk.report..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.dermdesk.imaging..", "org.dermdesk.ml..", "org.dermdesk.explain..",
+                    "org.dermdesk.ui..", "org.dermdesk.cli..", "org.dermdesk.app..");
+
+    /** The launcher hands the command line to picocli; nothing else borrows from the CLI. */
+    private static final ArchRule onlyTheLauncherUsesTheCli = noClasses()
+            .that().resideOutsideOfPackage("org.dermdesk.cli..")
+            .and().doNotHaveFullyQualifiedName("org.dermdesk.app.Main")
+            .should().dependOnClassesThat().resideInAPackage("org.dermdesk.cli..");
+
     @Test
     void javafxStaysInUiAndApp() {
         javafxOnlyInUiAndApp.allowEmptyShould(true).check(classes);
@@ -74,5 +86,15 @@ class LayerRulesTest {
     @Test
     void explainerSeesOnlyCore() {
         explainSeesOnlyCore.allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void reportSeesOnlyCore() {
+        reportSeesOnlyCore.check(classes);
+    }
+
+    @Test
+    void onlyTheLauncherUsesTheCli() {
+        onlyTheLauncherUsesTheCli.check(classes);
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
+import org.dermdesk.core.ExplanationVerdicts;
 import org.dermdesk.core.LesionClassifier;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.ModelInfo;
@@ -80,6 +81,11 @@ class ExplainCommandTest {
         }
         assertEquals(json.get("segments").asInt(), json.get("weights").size());
         assertTrue(json.get("timings_ms").has("total"));
+        // the verdicts are the window's and the PDF's, from the same thresholds
+        double gain = json.get("insertion_auc").asDouble() - json.get("deletion_auc").asDouble()
+                - (json.get("random_insertion_auc").asDouble() - json.get("random_deletion_auc").asDouble());
+        assertEquals(ExplanationVerdicts.Faithfulness.ofGain(gain).code(), json.get("faithfulness_verdict").asText());
+        assertEquals(ExplanationVerdicts.Stability.of(json.get("stability").asDouble()).code(), json.get("stability_verdict").asText());
         // without mask files the quality gate supplies the masks: shares are fractions, or null where it found none
         for (String share : List.of("artifact_share", "outside_lesion_share")) {
             JsonNode v = json.get(share);

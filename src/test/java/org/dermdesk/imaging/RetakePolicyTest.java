@@ -10,6 +10,7 @@ import org.dermdesk.core.ArtifactFinding;
 import org.dermdesk.core.ArtifactKind;
 import org.dermdesk.core.LesionRegion;
 import org.dermdesk.core.Mask;
+import org.dermdesk.core.RetakeWording;
 import org.junit.jupiter.api.Test;
 
 class RetakePolicyTest {
@@ -149,8 +150,8 @@ class RetakePolicyTest {
 
     @Test
     void percentagesRoundToFive() {
-        assertEquals("30%", RetakePolicy.percent(0.31));
-        assertEquals("5%", RetakePolicy.percent(0.01));
-        assertEquals("100%", RetakePolicy.percent(1.0));
+        assertEquals("30%", RetakeWording.about(0.31));
+        assertEquals("5%", RetakeWording.about(0.01));
+        assertEquals("100%", RetakeWording.about(1.0));
     }
 }

@@ -138,18 +138,6 @@ class PdfReportExporterTest {
         render(with, "hair-removed-A4");
     }
 
-    @Test
-    void explanationWordingRaisesTheShortcutAlarm() {
-        var e = TestCases.explanation();
-        var shortcut = new org.dermdesk.core.Explanation(e.width(), e.height(), e.segmentCount(), e.segmentLabels(),
-                e.weights(), 0, 0.5, 0.5, 0.5, 0.4, 0.42, 0.41, 0.43, java.util.OptionalDouble.of(0.2),
-                0.45, 0.7, 500, 1, Map.of());
-        List<String> s = PdfReportExporter.explanationSentences(shortcut);
-        assertTrue(s.get(0).startsWith("Not faithful"));
-        assertTrue(s.get(1).startsWith("Unstable"));
-        assertTrue(s.get(2).startsWith("Shortcut alarm: 45 %"));
-    }
-
     /** Renders with pdftoppm (poppler-utils) into target/pdf-look for a person to look at; skipped without it. */
     private static void render(Path pdf, String name) throws IOException {
         Path out = Path.of("target", "pdf-look");

@@ -3,6 +3,8 @@ package org.dermdesk.ui;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.dermdesk.core.Cancellation;
+import org.dermdesk.core.ExplainRequest;
+import org.dermdesk.core.Explainer;
 import org.dermdesk.core.Explanation;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.ProgressListener;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.prefs.Preferences;
 import org.dermdesk.core.Cancellation;
+import org.dermdesk.core.ResultWording;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class WorkstationViewModelTest {
         ResultViewModel r = vm.result();
         assertTrue(r.hasResultProperty().get());
         assertTrue(r.suspiciousProperty().get(), "p=" + r.probabilityProperty().get());
-        assertEquals(ResultViewModel.SUSPICIOUS, r.verdictProperty().get());
+        assertEquals(ResultWording.SUSPICIOUS, r.verdictProperty().get());
         assertEquals("Model: test-cnn 1.0", r.modelTextProperty().get());
         assertEquals(7, r.differential().size());
         assertTrue(r.probabilityTextProperty().get().startsWith("Probability of malignancy: "));
@@ -90,7 +91,7 @@ class WorkstationViewModelTest {
 
         vm.open(image("light.png", 0.05, 0));
         runner.runAll();
-        assertEquals(ResultViewModel.NOT_SUSPICIOUS, r.verdictProperty().get(), "p=" + r.probabilityProperty().get());
+        assertEquals(ResultWording.NOT_SUSPICIOUS, r.verdictProperty().get(), "p=" + r.probabilityProperty().get());
         assertEquals(2, prefs.recentFiles().size());
         assertTrue(prefs.recentFiles().get(0).endsWith("light.png"));
     }
@@ -116,7 +117,7 @@ class WorkstationViewModelTest {
         vm.open(image("next.png", 0.05, 0));
         runner.runAll();
         assertTrue(vm.currentFileProperty().get().endsWith("next.png"));
-        assertEquals(ResultViewModel.NOT_SUSPICIOUS, vm.result().verdictProperty().get());
+        assertEquals(ResultWording.NOT_SUSPICIOUS, vm.result().verdictProperty().get());
     }
 
     @Test
@@ -129,7 +130,7 @@ class WorkstationViewModelTest {
         assertTrue(r.suspiciousProperty().get());
         r.setThreshold(Math.min(0.99, p + 0.05));
         assertFalse(r.suspiciousProperty().get());
-        assertEquals(ResultViewModel.NOT_SUSPICIOUS, r.verdictProperty().get());
+        assertEquals(ResultWording.NOT_SUSPICIOUS, r.verdictProperty().get());
         assertTrue(r.thresholdTextProperty().get().contains("your setting"));
         assertEquals(Math.min(0.99, p + 0.05), node.getDouble("threshold", -1), 1e-9);
         assertEquals(Math.min(0.99, p + 0.05), new WorkstationPreferences(node).thresholdProperty().get(), 1e-9);
@@ -412,7 +413,7 @@ class WorkstationViewModelTest {
         WorkstationViewModel vm = started();
         vm.open(image("clean.png", 0.6, 0));
         runner.runAll();
-        assertEquals(ResultViewModel.NO_HAIR_FOUND, vm.result().hairRemovalTextProperty().get());
+        assertEquals(ResultWording.NO_HAIR_FOUND, vm.result().hairRemovalTextProperty().get());
     }
 
     @Test

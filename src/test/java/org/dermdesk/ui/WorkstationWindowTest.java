@@ -30,6 +30,7 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import org.dermdesk.core.ArtifactKind;
 import org.dermdesk.core.Diagnosis;
+import org.dermdesk.core.ResultWording;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -88,9 +89,9 @@ class WorkstationWindowTest {
         assertTrue(stage.getTitle().startsWith("DermDesk"));
         waitUntil(() -> text(robot, "#modelStatus").equals("Model: test-cnn 1.0 ready"));
         open(robot, image("lesion.png", 0.8, 0));
-        waitUntil(() -> text(robot, "#verdict").equals(ResultViewModel.SUSPICIOUS));
+        waitUntil(() -> text(robot, "#verdict").equals(ResultWording.SUSPICIOUS));
         assertTrue(text(robot, "#probabilityText").startsWith("Probability of malignancy: "));
-        assertEquals(ResultViewModel.DISCLAIMER, text(robot, "#disclaimer"));
+        assertEquals(ResultWording.DISCLAIMER, text(robot, "#disclaimer"));
         assertEquals("Model: test-cnn 1.0", text(robot, "#modelText"));
         assertEquals("DermDesk \u2014 lesion.png", stage.getTitle());
         waitUntil(() -> view.viewer().image() != null);
@@ -111,7 +112,7 @@ class WorkstationWindowTest {
         waitUntil(() -> robot.lookup("#messageDialog").tryQuery().isEmpty());
 
         open(robot, image("good.png", 0.05, 0));
-        waitUntil(() -> text(robot, "#verdict").equals(ResultViewModel.NOT_SUSPICIOUS));
+        waitUntil(() -> text(robot, "#verdict").equals(ResultWording.NOT_SUSPICIOUS));
         assertEquals("DermDesk \u2014 good.png", stage.getTitle());
     }
 
@@ -265,11 +266,11 @@ class WorkstationWindowTest {
     @Test
     void changingTheThresholdRejudgesVisibly(FxRobot robot) throws Exception {
         open(robot, image("lesion.png", 0.8, 0));
-        waitUntil(() -> text(robot, "#verdict").equals(ResultViewModel.SUSPICIOUS));
+        waitUntil(() -> text(robot, "#verdict").equals(ResultWording.SUSPICIOUS));
         Slider slider = robot.lookup("#thresholdSlider").queryAs(Slider.class);
         double p = view.viewModel().result().probabilityProperty().get();
         robot.interact(() -> slider.setValue(Math.min(0.99, p + 0.1)));
-        waitUntil(() -> text(robot, "#verdict").equals(ResultViewModel.NOT_SUSPICIOUS));
+        waitUntil(() -> text(robot, "#verdict").equals(ResultWording.NOT_SUSPICIOUS));
         assertTrue(text(robot, "#thresholdText").contains("your setting"));
 
         // the keyboard moves the threshold in steps of 0.01
@@ -279,7 +280,7 @@ class WorkstationWindowTest {
             robot.press(KeyCode.LEFT).release(KeyCode.LEFT);
             WaitForAsyncUtils.waitForFxEvents();
         }
-        waitUntil(() -> text(robot, "#verdict").equals(ResultViewModel.SUSPICIOUS));
+        waitUntil(() -> text(robot, "#verdict").equals(ResultWording.SUSPICIOUS));
 
         robot.clickOn(robot.lookup("#resetThreshold").queryAs(Button.class));
         waitUntil(() -> text(robot, "#thresholdText").contains("the model's"));
@@ -299,9 +300,9 @@ class WorkstationWindowTest {
         assertTrue(differentialCells.stream().noneMatch(Node::isVisible), "nothing shown before a result");
 
         open(robot, image("hairy.png", 0.8, 12));
-        waitUntil(() -> text(robot, "#verdict").equals(ResultViewModel.SUSPICIOUS));
+        waitUntil(() -> text(robot, "#verdict").equals(ResultWording.SUSPICIOUS));
         open(robot, image("clean.png", 0.05, 0));
-        waitUntil(() -> text(robot, "#verdict").equals(ResultViewModel.NOT_SUSPICIOUS));
+        waitUntil(() -> text(robot, "#verdict").equals(ResultWording.NOT_SUSPICIOUS));
 
         assertEquals(differentialCells, differential.getChildren(), "the same nodes, updated in place");
         assertEquals(qualityCells, quality.getChildren());

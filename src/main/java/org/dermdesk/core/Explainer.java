@@ -1,8 +1,4 @@
-package org.dermdesk.ui;
-
-import org.dermdesk.core.Cancellation;
-import org.dermdesk.core.Explanation;
-import org.dermdesk.core.ProgressListener;
+package org.dermdesk.core;
 
 /** Explains one prediction (LIME); must poll {@code cancellation} between batches. */
 @FunctionalInterface

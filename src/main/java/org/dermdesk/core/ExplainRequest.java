@@ -1,10 +1,6 @@
-package org.dermdesk.ui;
+package org.dermdesk.core;
 
 import java.util.Objects;
-import org.dermdesk.core.LesionClassifier;
-import org.dermdesk.core.LesionImage;
-import org.dermdesk.core.Prediction;
-import org.dermdesk.core.QualityReport;
 
 /**
  * What the explainer gets: the image, the prediction to explain, the quality report (for the

@@ -1,7 +1,6 @@
-package org.dermdesk.ui;
+package org.dermdesk.core;
 
 import java.nio.file.Path;
-import org.dermdesk.core.CaseRecord;
 
 /** Writes a report of the case (the PDF summary) to {@code target}. Called off the FX thread. */
 @FunctionalInterface

@@ -1,6 +1,5 @@
-package org.dermdesk.ui;
+package org.dermdesk.core;
 
-import org.dermdesk.core.CaseRecord;
 
 /** Appends the case to the case log; returns a short description of where it went. Off the FX thread. */
 @FunctionalInterface
