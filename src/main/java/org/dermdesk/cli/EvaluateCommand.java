@@ -92,8 +92,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             List<Item> batchItems = new ArrayList<>();
             for (Item item : items) {
                 try {
-                    // the model's own split may hold development images below the clinical minimum size (84 px ISIC 2019)
-                    LesionImage image = source.split != null ? DevelopmentImages.read(item.file()) : ImageLoader.load(item.file());
+                    // labelled sets may hold development images below the clinical minimum size (84 px ISIC 2019)
+                    LesionImage image = DevelopmentImages.read(item.file());
                     batch.add(removeHair ? hairRemover.remove(image) : image);
                     batchItems.add(item);
                 } catch (ImageLoadException e) {

@@ -68,8 +68,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--features-only", description = "mobilenet recipe: compute the cached backbone features and stop")
     boolean featuresOnly;
 
+    @Option(names = "--input-size", description = "mobilenet recipe: network input in pixels (default: the shipped recipe's)")
+    Integer inputSize;
+
+    @Option(names = "--views", description = "mobilenet recipe: cached views per training image, 1 = no augmentation (default: the recipe's)")
+    Integer views;
+
     private int trainPretrained() throws Exception {
         PretrainedRecipe r = PretrainedRecipe.shipped().withMaxImages(maxImages);
+        if (inputSize != null || views != null) {
+            r = r.withInput(inputSize != null ? inputSize : r.inputSize(), views != null ? views : r.views());
+        }
         if (epochs != null) {
             r = r.withEpochs(epochs);
         }

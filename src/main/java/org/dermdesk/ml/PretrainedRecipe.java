@@ -30,6 +30,11 @@ public record PretrainedRecipe(String name, String version, int inputSize, int v
         return new PretrainedRecipe(name, version, inputSize, views, epochs, batchSize, learningRate, seed, n);
     }
 
+    /** Another input size and view count, under a name that says so (input-size measurements). */
+    public PretrainedRecipe withInput(int size, int viewCount) {
+        return new PretrainedRecipe("mobilenet-v2-ft-" + size, version, size, viewCount, epochs, batchSize, learningRate, seed, maxImages);
+    }
+
     public PretrainedRecipe withEpochs(int n) {
         return new PretrainedRecipe(name, version, inputSize, views, n, batchSize, learningRate, seed, maxImages);
     }
