@@ -1,9 +1,5 @@
 package org.dermdesk.imaging;
 
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_core;
@@ -11,6 +7,7 @@ import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.dermdesk.core.ImageLoadException;
+import org.dermdesk.core.InputFiles;
 import org.dermdesk.core.LesionImage;
 
 /**
@@ -31,7 +28,7 @@ public final class ImageLoader {
     }
 
     public static LesionImage load(Path file) throws ImageLoadException {
-        byte[] bytes = readBytes(file);
+        byte[] bytes = InputFiles.read(file, MAX_FILE_BYTES);
         ImageFormat format = ImageFormat.sniff(bytes);
         if (format == null) {
             throw new ImageLoadException(file, "not an image DermDesk can read (expected JPEG, PNG, BMP or TIFF)");
@@ -41,28 +38,6 @@ public final class ImageLoader {
                     + " file is truncated (it ends before the image data does) - copy it again from the camera");
         }
         return decode(file, bytes);
-    }
-
-    private static byte[] readBytes(Path file) throws ImageLoadException {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new ImageLoadException(file, "is a folder, not an image file");
-            }
-            long size = Files.size(file);
-            if (size == 0) {
-                throw new ImageLoadException(file, "the file is empty");
-            }
-            if (size > MAX_FILE_BYTES) {
-                throw new ImageLoadException(file, "the file is too large (" + size / (1024 * 1024) + " MB) to be a dermoscopic image");
-            }
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ImageLoadException(file, "file not found");
-        } catch (AccessDeniedException e) {
-            throw new ImageLoadException(file, "cannot be read (permission denied)");
-        } catch (IOException e) {
-            throw new ImageLoadException(file, "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
-        }
     }
 
     private static LesionImage decode(Path file, byte[] bytes) throws ImageLoadException {
