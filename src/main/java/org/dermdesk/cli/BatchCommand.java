@@ -19,6 +19,8 @@ import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.CaseRecord;
 import org.dermdesk.core.Checksums;
 import org.dermdesk.core.ImageLoadException;
+import org.dermdesk.core.InputFiles;
+import org.dermdesk.imaging.ImageLoader;
 import org.dermdesk.ml.ModelCard;
 import org.dermdesk.report.CaseLog;
 import org.dermdesk.report.MetadataImport;
@@ -44,6 +46,8 @@ public final class BatchCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchCommand.class);
     private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "tif", "tiff");
+    /** Image files DermDesk cannot read: listed as not supported rather than skipped without a word. */
+    private static final Set<String> UNSUPPORTED_EXTENSIONS = Set.of("gif", "webp", "heic", "heif", "avif");
     private static final int BAR = 30;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "folder of images (JPEG, PNG, BMP, TIFF; not recursive)")
@@ -130,11 +134,18 @@ public final class BatchCommand implements Callable<Integer> {
         for (int i = 0; i < images.size(); i++) {
             Path image = images.get(i);
             progress(i, images.size(), image.getFileName().toString());
+            String ext = extension(image.getFileName().toString());
+            if (UNSUPPORTED_EXTENSIONS.contains(ext)) {
+                fail(bad, image, image.getFileName() + ": " + ext.toUpperCase(Locale.ROOT)
+                        + " images are not supported (convert it to JPEG or PNG)");
+                continue;
+            }
             String sha;
             try {
-                sha = Checksums.sha256(image);
-            } catch (IOException e) {
-                fail(bad, image, "cannot be read (" + e.getMessage() + ")");
+                // only a regular file of bounded size: a pipe or device named like an image must not block the batch
+                sha = Checksums.sha256(InputFiles.read(image, ImageLoader.MAX_FILE_BYTES));
+            } catch (ImageLoadException e) {
+                fail(bad, image, e.getMessage());
                 continue;
             }
             if (done.contains(sha)) {
@@ -198,9 +209,9 @@ public final class BatchCommand implements Callable<Integer> {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
                 String name = p.getFileName().toString();
-                int dot = name.lastIndexOf('.');
-                String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-                if (!name.startsWith(".") && IMAGE_EXTENSIONS.contains(ext) && !Files.isDirectory(p)) {
+                String ext = extension(name);
+                boolean image = IMAGE_EXTENSIONS.contains(ext) || UNSUPPORTED_EXTENSIONS.contains(ext);
+                if (!name.startsWith(".") && image && !Files.isDirectory(p)) {
                     images.add(p);
                 }
             }
@@ -227,6 +238,11 @@ public final class BatchCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "\r[%s%s] %d/%d %3d%% %s\033[K", "#".repeat(filled), "-".repeat(BAR - filled),
                 done, total, total == 0 ? 100 : done * 100 / total, name);
         err.flush();
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     private static String stem(String name) {

@@ -1,5 +1,7 @@
 package org.dermdesk.imaging;
 
+import java.util.Arrays;
+
 /** The image formats DermDesk accepts, recognised by their magic bytes rather than their file names. */
 enum ImageFormat {
     JPEG("JPEG"),
@@ -38,35 +40,41 @@ enum ImageFormat {
 
     /**
      * Whether the file holds its end marker. Decoders silently fill a truncated JPEG with grey, which
-     * would then be classified; a missing end marker is the reliable sign of a cut-off transfer.
+     * would then be classified; a missing end marker is the reliable sign of a cut-off transfer. For a
+     * JPEG the marker may be followed by other bytes (padding, a second image), or it may close data that is
+     * damaged in the middle (a stray marker stops the walk): {@link JpegDamage} then tells.
      */
     boolean isComplete(byte[] b) {
         switch (this) {
             case JPEG:
-                // EOI (FF D9) at the end, allowing for trailing padding some cameras add
-                for (int i = b.length - 2; i >= Math.max(2, b.length - 1024); i--) {
-                    if ((b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) == 0xD9) {
-                        return true;
-                    }
-                }
-                return false;
+                return JpegMarkers.walk(b).reachesEnd() || endsWithEndMarker(b);
             case PNG:
-                return b.length >= 12 && indexOf(b, PNG_IEND, b.length - 12) >= 0;
+                return pngReachesEnd(b);
             default:
                 return true;
         }
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle, int from) {
-        outer:
-        for (int i = Math.max(0, from); i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
+    /** EOI (FF D9) at the end, allowing for trailing padding some cameras add. */
+    private static boolean endsWithEndMarker(byte[] b) {
+        for (int i = b.length - 2; i >= Math.max(2, b.length - 1024); i--) {
+            if ((b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) == 0xD9) {
+                return true;
             }
-            return i;
         }
-        return -1;
+        return false;
+    }
+
+    /** Walks the chunks (length, type, data, CRC) after the signature until IEND; bytes after it are ignored. */
+    private static boolean pngReachesEnd(byte[] b) {
+        long i = 8;
+        while (i + 8 <= b.length) {
+            long length = ((b[(int) i] & 0xFFL) << 24) | ((b[(int) i + 1] & 0xFF) << 16) | ((b[(int) i + 2] & 0xFF) << 8) | (b[(int) i + 3] & 0xFF);
+            if (Arrays.equals(b, (int) i + 4, (int) i + 8, PNG_IEND, 0, 4)) {
+                return true;
+            }
+            i += 12 + length;
+        }
+        return false;
     }
 }

@@ -56,6 +56,8 @@ public final class DjlLesionClassifier implements LesionClassifier {
         ModelCard card;
         try {
             card = ModelCard.read(modelDir);
+        } catch (ModelCardException e) {
+            throw new ModelLoadException(e.getMessage(), e);
         } catch (IOException e) {
             throw new ModelLoadException("Model folder " + modelDir + " has no readable " + ModelCard.FILE_NAME
                     + " (" + e.getMessage() + ")", e);

@@ -39,12 +39,17 @@ public record ModelCard(String name, String version, String architecture, InputS
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** The card in {@code modelDir}, its fields checked and its verdict fields matched against their {@link ModelCardSeal seal}. */
     public static ModelCard read(Path modelDir) throws IOException {
-        return MAPPER.readValue(modelDir.resolve(FILE_NAME).toFile(), ModelCard.class);
+        ModelCard card = ModelCardValidator.read(modelDir.resolve(FILE_NAME), MAPPER);
+        ModelCardSeal.verify(modelDir, card);
+        return card;
     }
 
+    /** Writes the card and the {@link ModelCardSeal seal} of its verdict fields. */
     public void write(Path modelDir) throws IOException {
         MAPPER.writeValue(modelDir.resolve(FILE_NAME).toFile(), this);
+        ModelCardSeal.write(modelDir, this);
     }
 
     /** True when the model's logits are averaged over mirrored views, as it was calibrated. */

@@ -161,11 +161,11 @@ public final class CaseLog {
         try {
             Path dir = file.getParent();
             if (dir != null) {
-                Files.createDirectories(dir);
+                OwnerOnly.createDirectories(dir); // the log holds reviewer notes: a new folder is 0700, a new log 0600
             }
             boolean created = !Files.exists(file);
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ);
+            try (FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ), OwnerOnly.newFile(file));
                  FileLock ignored = ch.lock()) {
                 long size = ch.size();
                 Layout existing = headerLayout(readHead(ch, size));

@@ -2,13 +2,16 @@ package org.dermdesk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -167,6 +170,33 @@ class BatchCommandTest {
         Run run = batch(flaky, images.toString(), "--csv", csv.toString());
         assertEquals(1, run.exit());
         assertTrue(run.out().contains("a.jpg: analysis failed (IllegalStateException: model exploded)"), run.out());
+        assertEquals(1, CaseLog.read(csv).entries().size());
+    }
+
+    /** A pipe or a device named like an image is refused without being opened; other image formats are listed. */
+    @Test
+    void namesPipesDevicesAndUnsupportedFormatsWithoutBlocking() throws Exception {
+        Path images = Files.createDirectories(dir.resolve("images"));
+        SyntheticLesions.writeJpeg(images.resolve("good.jpg"), 300, 225, 1);
+        Path fifo = images.resolve("x.jpg");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is not available: test skipped");
+        assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero: test skipped");
+        Files.createSymbolicLink(images.resolve("z.jpg"), Path.of("/dev/zero"));
+        for (String name : List.of("a.gif", "b.webp", "c.heic", "d.avif")) {
+            Files.write(images.resolve(name), new byte[] {1, 2, 3});
+        }
+        Path csv = dir.resolve("cases.csv");
+
+        Run run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> batch(FAKE, images.toString(), "--csv", csv.toString()));
+
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.out().contains("7 images in " + images + ": 1 analysed"), run.out());
+        for (String name : List.of("x.jpg", "z.jpg")) {
+            assertTrue(run.out().contains("  " + name + ": is not a regular file"), run.out());
+        }
+        for (String type : List.of("a.gif: GIF", "b.webp: WEBP", "c.heic: HEIC", "d.avif: AVIF")) {
+            assertTrue(run.out().contains("  " + type + " images are not supported"), run.out());
+        }
         assertEquals(1, CaseLog.read(csv).entries().size());
     }
 

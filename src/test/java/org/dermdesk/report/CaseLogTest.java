@@ -3,6 +3,7 @@ package org.dermdesk.report;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +27,17 @@ class CaseLogTest {
 
     @TempDir
     Path dir;
+
+    /** The log holds reviewer notes: a new folder and log are for their owner only, like the PDFs. */
+    @Test
+    void createsTheLogFolderAndFileForTheOwnerOnly() throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here: test skipped");
+        Path file = dir.resolve("new/inner/log.csv");
+        new CaseLog(file).append(TestCases.record("c1", CaseDetails.none(), 0.2, false));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("new"))));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
 
     @Test
     void roundTripsHostileNotesAndValues() throws IOException {
