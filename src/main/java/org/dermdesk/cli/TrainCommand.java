@@ -74,8 +74,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--views", description = "mobilenet recipe: cached views per training image, 1 = no augmentation (default: the recipe's)")
     Integer views;
 
+    @Option(names = "--fine-tune-epochs", description = "mobilenet recipe: epochs fine-tuning blocks 7-10 after the head (default: the recipe's)")
+    Integer fineTuneEpochs;
+
     private int trainPretrained() throws Exception {
         PretrainedRecipe r = PretrainedRecipe.shipped().withMaxImages(maxImages);
+        if (fineTuneEpochs != null) {
+            r = r.withFineTuneEpochs(fineTuneEpochs);
+        }
         if (inputSize != null || views != null) {
             r = r.withInput(inputSize != null ? inputSize : r.inputSize(), views != null ? views : r.views());
         }

@@ -61,7 +61,7 @@ public final class BackboneFeatures {
     /**
      * @param augmented ids of the images that get {@code views - 1} augmented views besides the plain one
      */
-    public static BackboneFeatures extract(List<LabeledImage> images, Set<String> augmented, int views, MobileNetV2 backbone,
+    public static BackboneFeatures extract(List<LabeledImage> images, Set<String> augmented, int views, ai.djl.nn.Block backbone,
                                            InputSpec spec, ImageReader reader, Path cacheDir, long seed,
                                            ProgressListener progress) throws IOException, ImageLoadException {
         Files.createDirectories(cacheDir);
@@ -85,7 +85,7 @@ public final class BackboneFeatures {
         return new BackboneFeatures(out);
     }
 
-    private static float[][][] compute(List<LabeledImage> chunk, Set<String> augmented, int views, MobileNetV2 backbone,
+    private static float[][][] compute(List<LabeledImage> chunk, Set<String> augmented, int views, ai.djl.nn.Block backbone,
                                        InputSpec spec, ImageReader reader, ParameterStore ps, NDManager manager, long seed)
             throws ImageLoadException {
         int size = spec.size();

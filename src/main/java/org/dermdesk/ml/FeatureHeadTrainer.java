@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,10 +49,24 @@ final class FeatureHeadTrainer {
 
     private final PretrainedRecipe recipe;
     private final PretrainedTrainer.Data data;
+    private final Supplier<Block> network;
+    private final float learningRate;
+    /** Parameters a fresh network starts from (null: random initialisation). */
+    private final byte[] warmStart;
 
+    /** The head alone, from random weights, on pooled frozen features. */
     FeatureHeadTrainer(PretrainedRecipe recipe, PretrainedTrainer.Data data) {
+        this(recipe, data, Networks::featureHead, recipe.learningRate(), null);
+    }
+
+    /** Any network whose input is one cached row (the fine-tuned tail + head), optionally warm-started. */
+    FeatureHeadTrainer(PretrainedRecipe recipe, PretrainedTrainer.Data data, Supplier<Block> network, float learningRate,
+                       byte[] warmStart) {
         this.recipe = recipe;
         this.data = data;
+        this.network = network;
+        this.learningRate = learningRate;
+        this.warmStart = warmStart;
     }
 
     /**
@@ -66,13 +81,16 @@ final class FeatureHeadTrainer {
         TrainingLog log = TrainingLog.readOrNew(checkpoints);
         int steps = Math.max(1, train.length / recipe.batchSize());
         try (Model model = Model.newInstance("head", Device.cpu(), "PyTorch")) {
-            model.setBlock(Networks.featureHead());
-            Tracker cosine = Tracker.cosine().setBaseValue(recipe.learningRate()).optFinalValue(recipe.learningRate() / 50)
+            model.setBlock(network.get());
+            Tracker cosine = Tracker.cosine().setBaseValue(learningRate).optFinalValue(learningRate / 50)
                     .setMaxUpdates(steps * epochs).build();
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(cosine).optWeightDecays(1e-4f).build());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(recipe.batchSize(), features));
+                if (log.lastEpoch() < 0 && warmStart != null) {
+                    copyInto(model.getBlock(), warmStart, features);
+                }
                 if (log.lastEpoch() >= 0) {
                     copyInto(model.getBlock(), Files.readAllBytes(checkpoints.resolve("last.params")), features);
                     LOG.info("Head: resuming after epoch {}", log.lastEpoch() + 1);
@@ -154,7 +172,7 @@ final class FeatureHeadTrainer {
     float[][] logits(byte[] params, int[] images) throws IOException {
         int features = data.features().view(0, 0).length;
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            Block head = Networks.featureHead();
+            Block head = network.get();
             head.initialize(manager, DataType.FLOAT32, new Shape(1, features));
             loadBytes(head, manager, params);
             // a parameter store made after loading: one made before would keep serving the initial arrays
@@ -184,9 +202,9 @@ final class FeatureHeadTrainer {
     }
 
     /** Saved head parameters copied into a live head's arrays in place, so a trainer already holding them sees the values. */
-    private static void copyInto(Block live, byte[] params, int features) throws IOException {
+    private void copyInto(Block live, byte[] params, int features) throws IOException {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            Block saved = Networks.featureHead();
+            Block saved = network.get();
             saved.initialize(manager, DataType.FLOAT32, new Shape(1, features));
             loadBytes(saved, manager, params);
             var from = saved.getParameters();

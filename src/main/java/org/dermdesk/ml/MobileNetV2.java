@@ -35,6 +35,8 @@ public final class MobileNetV2 extends AbstractBlock {
         {6, 64, 1}, {6, 64, 1}, {6, 96, 1}, {6, 96, 1}, {6, 96, 1}, {6, 160, 2}, {6, 160, 1}, {6, 160, 1}, {6, 320, 1},
     };
 
+    /** The first inverted residual block built; above 0 the network starts from the previous block's output map. */
+    private final int firstBlock;
     private final Conv2d stem;
     private final BatchNorm stemBn;
     private final List<InvertedResidual> blocks = new ArrayList<>();
@@ -46,6 +48,18 @@ public final class MobileNetV2 extends AbstractBlock {
      * @param pooled    the layers whose global averages form the output, in order
      */
     public MobileNetV2(int lastBlock, List<String> pooled) {
+        this(0, lastBlock, pooled);
+    }
+
+    /**
+     * Blocks {@code firstBlock..lastBlock} only: with {@code firstBlock > 0} the input is the output map of
+     * block {@code firstBlock - 1} and there is no stem. Child names are those of the whole network, so the
+     * parameters of such a tail map one to one onto it (fine-tuning trains a tail on cached maps).
+     */
+    public MobileNetV2(int firstBlock, int lastBlock, List<String> pooled) {
+        if (firstBlock < 0 || firstBlock > lastBlock) {
+            throw new IllegalArgumentException("first block " + firstBlock + " must be 0.." + lastBlock);
+        }
         if (lastBlock < 0 || lastBlock > LAST_IMAGENET_BLOCK) {
             throw new IllegalArgumentException("MobileNetV2 is cut at block 0.." + LAST_IMAGENET_BLOCK + ", not " + lastBlock);
         }
@@ -53,15 +67,25 @@ public final class MobileNetV2 extends AbstractBlock {
             throw new IllegalArgumentException("no pooled layer given");
         }
         this.pooled = List.copyOf(pooled);
-        stem = addChildBlock("Conv1", Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2))
-                .setFilters(32).optBias(false).build());
-        stemBn = addChildBlock("bn_Conv1", batchNorm());
-        int in = 32;
+        this.firstBlock = firstBlock;
         Map<String, Integer> widths = new LinkedHashMap<>();
-        widths.put("Conv1_relu", 32);
+        if (firstBlock == 0) {
+            stem = addChildBlock("Conv1", Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2))
+                    .setFilters(32).optBias(false).build());
+            stemBn = addChildBlock("bn_Conv1", batchNorm());
+            widths.put("Conv1_relu", 32);
+        } else {
+            stem = null;
+            stemBn = null;
+        }
+        int in = firstBlock == 0 ? 32 : BLOCKS[firstBlock - 1][1];
         for (int i = 0; i <= lastBlock; i++) {
             int[] b = BLOCKS[i];
             String name = i == 0 ? "expanded_conv" : "block_" + i;
+            if (i < firstBlock) {
+                in = b[1];
+                continue;
+            }
             blocks.add(addChildBlock(name, new InvertedResidual(name, in, b[0], b[1], b[2])));
             int hidden = in * b[0];
             widths.put(name + "_expand_relu", hidden);
@@ -91,16 +115,7 @@ public final class MobileNetV2 extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        Map<String, NDArray> taps = new LinkedHashMap<>();
-        pooled.forEach(name -> taps.put(name, null));
-        NDArray x = padBottomRight(inputs.singletonOrThrow());
-        x = Activation.relu6(InvertedResidual.one(stemBn, ps, InvertedResidual.one(stem, ps, x, training), training));
-        if (taps.containsKey("Conv1_relu")) {
-            taps.put("Conv1_relu", x);
-        }
-        for (InvertedResidual block : blocks) {
-            x = block.forward(ps, x, training, taps);
-        }
+        Map<String, NDArray> taps = taps(ps, inputs.singletonOrThrow(), training, pooled);
         NDList means = new NDList();
         for (String name : pooled) {
             means.add(globalMean(taps.get(name)));
@@ -108,8 +123,25 @@ public final class MobileNetV2 extends AbstractBlock {
         return new NDList(means.size() == 1 ? means.head() : NDArrays.concat(means, 1));
     }
 
+    /** The activation maps (N, C, H, W) of the named layers, by name. */
+    public Map<String, NDArray> taps(ParameterStore ps, NDArray input, boolean training, List<String> names) {
+        Map<String, NDArray> taps = new LinkedHashMap<>();
+        names.forEach(name -> taps.put(name, null));
+        NDArray x = input;
+        if (stem != null) {
+            x = Activation.relu6(InvertedResidual.one(stemBn, ps, InvertedResidual.one(stem, ps, padBottomRight(x), training), training));
+            if (taps.containsKey("Conv1_relu")) {
+                taps.put("Conv1_relu", x);
+            }
+        }
+        for (InvertedResidual block : blocks) {
+            x = block.forward(ps, x, training, taps);
+        }
+        return taps;
+    }
+
     /** Mean over rows and columns: (N, C, H, W) to (N, C). One reshape, as a two-axis mean fails on this engine. */
-    private static NDArray globalMean(NDArray map) {
+    static NDArray globalMean(NDArray map) {
         Shape s = map.getShape();
         return map.reshape(s.get(0), s.get(1), s.get(2) * s.get(3)).mean(new int[] {2});
     }
@@ -121,10 +153,13 @@ public final class MobileNetV2 extends AbstractBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape[] s = paddedShape(inputShapes);
-        stem.initialize(manager, dataType, s);
-        s = stem.getOutputShapes(s);
-        stemBn.initialize(manager, dataType, s);
+        Shape[] s = inputShapes;
+        if (stem != null) {
+            s = paddedShape(inputShapes);
+            stem.initialize(manager, dataType, s);
+            s = stem.getOutputShapes(s);
+            stemBn.initialize(manager, dataType, s);
+        }
         for (InvertedResidual block : blocks) {
             block.initialize(manager, dataType, s);
             s = block.getOutputShapes(s);

@@ -25,7 +25,8 @@ final class PretrainedModelWriter {
     private PretrainedModelWriter() {
     }
 
-    static ModelCard write(PretrainedRecipe recipe, Path modelDir, byte[] head, PretrainedEvaluation evaluation, TrainingLog log,
+    /** @param tail the fine-tuned {@link TailNetwork} (blocks 7-10 and head), or null for the frozen backbone with {@code head} */
+    static ModelCard write(PretrainedRecipe recipe, Path modelDir, byte[] head, byte[] tail, PretrainedEvaluation evaluation, TrainingLog log,
                            int trainImages, double seconds) throws IOException {
         String weightsFile = recipe.name() + "-0000.params";
         long parameters;
@@ -35,6 +36,14 @@ final class PretrainedModelWriter {
             ImageNetBackbone.loadParameters(ImageNetBackbone.SHIPPED_DIR, (MobileNetV2) net.getChildren().get(0).getValue(),
                     model.getNDManager());
             FeatureHeadTrainer.loadBytes(net.getChildren().get(1).getValue(), model.getNDManager(), head);
+            if (tail != null) {
+                TailNetwork tuned = new TailNetwork(recipe.inputSize());
+                tuned.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, TailNetwork.rowWidth(recipe.inputSize())));
+                FeatureHeadTrainer.loadBytes(tuned, model.getNDManager(), tail);
+                String backbone = childName(net, 0);
+                NamedParameters.copy(tuned, "tail/", net, backbone);
+                NamedParameters.copy(tuned, "head/", net, childName(net, 1));
+            }
             model.setBlock(net);
             model.setProperty("Epoch", "0");
             Files.deleteIfExists(modelDir.resolve(weightsFile));
@@ -46,7 +55,7 @@ final class PretrainedModelWriter {
         ModelCard card = new ModelCard(recipe.name(), recipe.version(), PretrainedRecipe.ARCHITECTURE, recipe.input(),
                 MalignancyHead.BINARY_LOGIT.output(), c.temperature(), c.bias(), evaluation.diagnosisTemperature(), null,
                 evaluation.fusion(), evaluation.threshold(), THRESHOLD_RULE, weightsFile, sha, parameters,
-                splitInfo(recipe), trainingInfo(recipe, log, trainImages, seconds), evaluation.metrics(),
+                splitInfo(recipe), trainingInfo(recipe, tail, log, trainImages, seconds), evaluation.metrics(),
                 "Trained on HAM10000 (CC BY-NC 4.0), ISIC 2017 (CC-0 / CC BY-NC), MILK10k (CC BY-NC), ISIC archive acral images"
                         + " (CC-0 / CC BY / CC BY-NC) and ISIC 2019 BCN20000 / MSK images (CC BY-NC): the weights are for"
                         + " non-commercial use. Backbone: MobileNetV2 ImageNet weights (Apache-2.0) from npm nsfwjs@4.4.0 (MIT);"
@@ -54,6 +63,11 @@ final class PretrainedModelWriter {
                 "Decision support for dermatologists reviewing one dermoscopic image; not a diagnosis.");
         card.write(modelDir);
         return card;
+    }
+
+    /** The parameter path prefix of a sequential block's child. */
+    private static String childName(Block net, int index) {
+        return net.getChildren().get(index).getKey().replaceFirst("^\\d+", "") + "/";
     }
 
     private static Map<String, Object> splitInfo(PretrainedRecipe recipe) {
@@ -71,12 +85,15 @@ final class PretrainedModelWriter {
         return info;
     }
 
-    private static Map<String, Object> trainingInfo(PretrainedRecipe recipe, TrainingLog log, int trainImages, double seconds)
+    private static Map<String, Object> trainingInfo(PretrainedRecipe recipe, byte[] tail, TrainingLog log, int trainImages, double seconds)
             throws IOException {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("framework", "DJL 0.36.0, PyTorch 2.7.1 CPU");
         t.put("backbone", new ObjectMapper().readValue(ImageNetBackbone.SHIPPED_DIR.resolve(ImageNetBackbone.PROVENANCE_FILE).toFile(), Map.class));
-        t.put("backbone_training", "frozen (ImageNet weights unchanged; batch-norm statistics from ImageNet)");
+        t.put("backbone_training", tail == null ? "frozen (ImageNet weights unchanged; batch-norm statistics from ImageNet)"
+                : "blocks 0-" + (TailNetwork.FIRST_TRAINED_BLOCK - 1) + " frozen; blocks " + TailNetwork.FIRST_TRAINED_BLOCK
+                + "-10 and the head fine-tuned for " + recipe.fineTuneEpochs() + " epochs at learning rate " + recipe.fineTuneLearningRate()
+                + " (cosine), starting from ImageNet and the head trained on frozen features for up to " + recipe.epochs() + " epochs");
         t.put("features", "global averages of " + String.join(", ", PretrainedRecipe.POOLED));
         t.put("head", "batch norm, dropout 0.2, dense " + Networks.HEAD_HIDDEN + " ReLU, dropout 0.3, dense 8 (7 HAM10000 diagnoses + malignancy)");
         t.put("optimizer", "Adam, learning rate " + recipe.learningRate() + " cosine-decayed to 1/50, weight decay 1e-4");

@@ -46,6 +46,36 @@ public final class PretrainedTrainer {
         }
     }
 
+    /** The same images as rows for {@link TailNetwork}: pooled frozen layers and the block_6 map, cached like the features. */
+    Data tailRows(Data data, Path modelDir, ProgressListener progress) throws IOException, ImageLoadException {
+        Set<String> train = new HashSet<>();
+        for (LabeledImage img : data.images()) {
+            if (data.split().get(img.imageId()) == Split.TRAIN) train.add(img.imageId());
+        }
+        Path cache = modelDir.resolve("checkpoint").resolve("tail-rows-" + recipe.inputSize());
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            MobileNetV2 full = ImageNetBackbone.load(ImageNetBackbone.SHIPPED_DIR, PretrainedRecipe.POOLED, manager);
+            MobileNetV2 stem = new MobileNetV2(0, TailNetwork.FIRST_TRAINED_BLOCK - 1, List.of(TailNetwork.MAP_LAYER));
+            stem.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1, 3, 224, 224));
+            NamedParameters.fill(stem, "", full, "");
+            BackboneFeatures rows = BackboneFeatures.extract(data.images(), train, recipe.views(), new FrozenStem(stem), recipe.input(),
+                    reader, cache, recipe.seed(), progress);
+            return new Data(data.images(), data.split(), rows);
+        }
+    }
+
+    /** A tail network that starts where the frozen model ended: ImageNet blocks 7-10 and the trained head. */
+    private byte[] tailWarmStart(byte[] head) throws IOException {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            MobileNetV2 full = ImageNetBackbone.load(ImageNetBackbone.SHIPPED_DIR, PretrainedRecipe.POOLED, manager);
+            TailNetwork net = new TailNetwork(recipe.inputSize());
+            net.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1, TailNetwork.rowWidth(recipe.inputSize())));
+            NamedParameters.fill(net, "tail/", full, "");
+            FeatureHeadTrainer.loadBytes(net.head(), manager, head);
+            return FeatureHeadTrainer.bytes(net);
+        }
+    }
+
     /** Sources held out in turn to see what a new clinic would see (HAM10000 and MSK are always trained on). */
     static final List<DataSource> HELD_OUT = List.of(DataSource.MILK10K, DataSource.ACRAL, DataSource.ISIC2017, DataSource.BCN20000);
 
@@ -59,13 +89,25 @@ public final class PretrainedTrainer {
         int[] test = array(data.indices(Split.TEST));
         progress.progress(0, "training the head on " + train.length + " images");
         byte[] head = heads.train(train, val, recipe.epochs(), checkpoints.resolve("head"));
-        PretrainedEvaluation evaluation = PretrainedEvaluation.of(rows(data, val), heads.logits(head, val), rows(data, test),
-                heads.logits(head, test));
+        FeatureHeadTrainer chosen = heads;
+        byte[] chosenParams = head;
+        byte[] tail = null;
+        if (recipe.fineTuneEpochs() > 0) {
+            Data tailRows = tailRows(data, modelDir, progress);
+            FeatureHeadTrainer fineTune = new FeatureHeadTrainer(recipe, tailRows, () -> new TailNetwork(recipe.inputSize()),
+                    recipe.fineTuneLearningRate(), tailWarmStart(head));
+            progress.progress(0, "fine-tuning blocks " + TailNetwork.FIRST_TRAINED_BLOCK + "-10 and the head");
+            tail = fineTune.train(train, val, recipe.fineTuneEpochs(), checkpoints.resolve("fine-tune"));
+            chosen = fineTune;
+            chosenParams = tail;
+        }
+        PretrainedEvaluation evaluation = PretrainedEvaluation.of(rows(data, val), chosen.logits(chosenParams, val), rows(data, test),
+                chosen.logits(chosenParams, test));
         Map<String, Object> loso = leaveOneSourceOut(data, heads, checkpoints, progress);
         evaluation.metrics().put("leave_one_source_out", Map.copyOf(loso));
         double seconds = (System.nanoTime() - start) / 1e9;
-        return PretrainedModelWriter.write(recipe, modelDir, head, evaluation,
-                heads.log(checkpoints.resolve("head")), train.length, seconds);
+        return PretrainedModelWriter.write(recipe, modelDir, head, tail, evaluation,
+                heads.log(checkpoints.resolve(tail == null ? "head" : "fine-tune")), train.length, seconds);
     }
 
     /**

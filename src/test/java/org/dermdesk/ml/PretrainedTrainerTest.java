@@ -74,6 +74,26 @@ class PretrainedTrainerTest {
         assertTrue(!loso.isEmpty(), "no leave-one-source-out result");
     }
 
+    @Test
+    void fineTunedModelGivesTheTailNetworksLogitsFromPixels(@TempDir Path dir) throws Exception {
+        Path data = SharedData.dir();
+        PretrainedRecipe recipe = PretrainedRecipe.shipped().withMaxImages(120).withEpochs(1).withFineTuneEpochs(1);
+        PretrainedTrainer trainer = new PretrainedTrainer(recipe, READER);
+        ModelCard card = trainer.train(data, dir, ProgressListener.NONE);
+        assertTrue(card.training().get("backbone_training").toString().contains("fine-tuned"), card.training().toString());
+
+        PretrainedTrainer.Data rows = trainer.tailRows(trainer.prepare(data, dir, ProgressListener.NONE), dir, ProgressListener.NONE);
+        int image = rows.indices(Split.TEST).get(0);
+        byte[] tail = Files.readAllBytes(dir.resolve("checkpoint/fine-tune/best.params"));
+        float[] expected = new FeatureHeadTrainer(recipe, rows, () -> new TailNetwork(recipe.inputSize()), 1e-4f, null)
+                .logits(tail, new int[] {image})[0];
+        try (DjlLesionClassifier classifier = DjlLesionClassifier.open(dir)) {
+            float[] actual = classifier.logits(List.of(READER.read(rows.images().get(image).file()))).get(0);
+            // cached maps come from batches of 32, the app runs one image: convolution sums differ in the last bits
+            assertArrayEquals(expected, actual, 5e-3f);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> cast(Object o) {
         return (Map<String, Object>) o;
