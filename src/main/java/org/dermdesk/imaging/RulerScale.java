@@ -11,7 +11,8 @@ import org.dermdesk.core.ScaleSource;
  * from the ruler's own pattern: millimetre rulers draw every 5th tick longer, half-millimetre rulers
  * every 2nd (the whole millimetres); where two rows disagree by a factor of two, the finer row is the
  * half-millimetre one. A row with no pattern is taken as millimetre ticks, the common case, with less
- * confidence. The rows' scales are combined by their median; their spread says how consistent they are.
+ * confidence. The scales of the rows that agree with the longest row are combined by their median; the
+ * spread over all rows says how consistent they are.
  */
 final class RulerScale {
 
@@ -36,10 +37,19 @@ final class RulerScale {
     private RulerScale() {
     }
 
-    /** The scale at full image resolution, or {@link Scale#unknown()} when no ruler row was found. */
+    /** Field of view (long side, mm) a dermoscopic image can plausibly cover; a reading outside it is no millimetre ruler. */
+    static final double MIN_FIELD_MM = 5;
+    static final double MAX_FIELD_MM = 50;
+
+    /**
+     * The scale at full image resolution, or {@link Scale#unknown()} when no ruler row was found or the
+     * reading would make the image cover an implausible field of view (a row of 5 mm ticks read as 1 mm).
+     */
     static Scale find(WorkingCopy wc) {
-        List<RowScale> rows = readRows(wc);
-        return combine(rows, wc.scale);
+        Scale s = combine(readRows(wc), wc.scale);
+        if (!s.known()) return s;
+        double field = Math.max(wc.fullWidth, wc.fullHeight) / s.pxPerMm();
+        return field < MIN_FIELD_MM || field > MAX_FIELD_MM ? Scale.unknown() : s;
     }
 
     /** Every row's reading at working resolution (for validation: how consistent the rows of one image are). */
@@ -137,12 +147,16 @@ final class RulerScale {
         return best;
     }
 
-    /** The median of the rows' scales, rows that disagree with it left out; {@code fullScale} = working / full size. */
+    /**
+     * The median scale of the rows that agree with the row of most ticks (the others left out and lowering
+     * the confidence); {@code fullScale} = working / full size.
+     */
     static Scale combine(List<RowScale> rows, double fullScale) {
         if (rows.isEmpty()) return Scale.unknown();
-        double median = median(rows.stream().mapToDouble(RowScale::pxPerMm).toArray());
+        // anchored on the row with the most ticks, so two rows that disagree cannot leave none agreeing
+        double anchor = rows.stream().max(java.util.Comparator.comparingInt(RowScale::ticks)).orElseThrow().pxPerMm();
         List<RowScale> agree = rows.stream()
-                .filter(r -> Math.abs(r.pxPerMm() - median) <= ROW_AGREEMENT * median).toList();
+                .filter(r -> Math.abs(r.pxPerMm() - anchor) <= ROW_AGREEMENT * anchor).toList();
         double pxPerMm = median(agree.stream().mapToDouble(RowScale::pxPerMm).toArray());
         double spread = Double.NaN;
         if (rows.size() >= 2) {

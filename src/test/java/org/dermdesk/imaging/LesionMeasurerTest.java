@@ -28,15 +28,15 @@ class LesionMeasurerTest {
         return m;
     }
 
-    /** 1024x768 (or scaled) images; ellipse of 9 x 6 mm at the given rotation. */
+    /** 1024x768 (or scaled) images covering 17-41 mm, as dermoscopy does; ellipse of 9 x 6 mm at the given rotation. */
     @ParameterizedTest(name = "{0} px/mm, {1} x {2} image, ellipse at {3} degrees, ruler {4}")
     @CsvSource({
-        "20, 1024, 768, 0, bottom",
-        "20, 1024, 768, 35, bottom",
-        "14, 1024, 768, 80, right",
-        "30, 1024, 768, 120, bottom",
-        "10, 512, 384, 60, bottom",
-        "40, 2048, 1536, 15, right",
+        "25, 1024, 768, 0, bottom",
+        "25, 1024, 768, 35, bottom",
+        "30, 1024, 768, 80, right",
+        "45, 1024, 768, 120, bottom",
+        "15, 512, 384, 60, bottom",
+        "60, 2048, 1536, 15, right",
     })
     void diameterInMillimetresFromADrawnRulerWithinFivePercent(double pxPerMm, int w, int h, double degrees, String side) {
         double a = 4.5 * pxPerMm;
