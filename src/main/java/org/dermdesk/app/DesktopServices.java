@@ -36,7 +36,10 @@ final class DesktopServices implements WorkstationServices {
 
     // shown after "Case saved to <file>": an old log cannot say whether the probability was adjusted
     static final String OLD_LAYOUT_NOTE = " (a version 1 case log: it does not record whether the probability"
-            + " weighed age and sex; -Ddermdesk.caselog=<new file> starts a version 2 log)";
+            + " weighed age and sex; -Ddermdesk.caselog=<new file> starts a version 3 log)";
+    // shown after "Case saved to <file>": a version 2 log has no columns for the lesion measurement
+    static final String VERSION_2_NOTE = " (a version 2 case log: it does not record the lesion measurement;"
+            + " -Ddermdesk.caselog=<new file> starts a version 3 log)";
 
     private final Path modelDir;
     private final Path caseLogFile;
@@ -123,7 +126,11 @@ final class DesktopServices implements WorkstationServices {
                         + " -Ddermdesk.caselog=<another file>");
             }
             CaseLog.Layout layout = new CaseLog(caseLogFile).append(record);
-            return caseLogFile + (layout == CaseLog.Layout.V1 ? OLD_LAYOUT_NOTE : "");
+            return caseLogFile + switch (layout) {
+                case V1 -> OLD_LAYOUT_NOTE;
+                case V2 -> VERSION_2_NOTE;
+                case V3 -> "";
+            };
         });
     }
 

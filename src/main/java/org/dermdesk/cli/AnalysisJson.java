@@ -6,7 +6,11 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.dermdesk.core.AnalysisResult;
 import org.dermdesk.core.ArtifactKind;
+import org.dermdesk.core.LesionMeasurements;
 import org.dermdesk.core.LesionRegion;
+import org.dermdesk.core.MeasurementWording;
+import org.dermdesk.core.Scale;
+import org.dermdesk.core.TotalDermoscopyScore;
 import org.dermdesk.core.QualityReport;
 import org.dermdesk.core.Diagnosis;
 import org.dermdesk.core.ModelInfo;
@@ -43,6 +47,7 @@ final class AnalysisJson {
         if (r.quality() != null) {
             addQuality(node, r.quality());
         }
+        addMeasurements(node, r.quality() == null ? null : r.quality().measurements());
         ObjectNode t = node.putObject("timings_ms");
         r.timingsMs().forEach(t::put);
         return node;
@@ -74,6 +79,39 @@ final class AnalysisJson {
         node.put("retake", q.retake());
         ArrayNode reasons = node.putArray("retake_reasons");
         q.retakeReasons().forEach(reasons::add);
+    }
+
+    /**
+     * {@code measurements}: the lesion's classical measurement, null when none was made. Millimetre
+     * fields are null without a scale; pixel fields are always there.
+     */
+    static void addMeasurements(ObjectNode node, LesionMeasurements m) {
+        if (m == null) {
+            node.putNull("measurements");
+            return;
+        }
+        ObjectNode o = node.putObject("measurements");
+        Scale s = m.scale();
+        putFinite(o, "scale_px_per_mm", s.pxPerMm());
+        o.put("scale_source", s.source().key());
+        o.put("scale_confidence", round(s.confidence()));
+        putFinite(o, "diameter_mm", m.diameterMm());
+        putFinite(o, "perpendicular_diameter_mm", m.perpendicularDiameterMm());
+        putFinite(o, "area_mm2", m.areaMm2());
+        o.put("diameter_px", round(m.diameterPx()));
+        o.put("perpendicular_diameter_px", round(m.perpendicularDiameterPx()));
+        o.put("area_px", round(m.areaPx()));
+        o.put("asymmetry", m.asymmetry());
+        o.put("border_sectors", m.borderSectors());
+        ArrayNode colours = o.putArray("colours");
+        m.colours().forEach(c -> colours.add(c.key()));
+        TotalDermoscopyScore tds = m.tds();
+        o.put("tds", tds.value());
+        o.put("tds_omits_differential_structures", tds.omitsStructures());
+        ArrayNode range = o.putArray("tds_range_with_structures");
+        range.add(tds.lowest());
+        range.add(tds.highest());
+        o.put("basis", MeasurementWording.BASIS);
     }
 
     /** Coverage that is not meaningful (NaN) is written as null, which JSON can carry. */

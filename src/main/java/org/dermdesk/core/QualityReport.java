@@ -6,16 +6,34 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The image-quality gate's result: every detector's finding, the lesion, and whether to retake.
+ * The image-quality gate's result: every detector's finding, the lesion, whether to retake, and the
+ * lesion's classical measurement (the gate has the outline and the ruler at hand, so every front end
+ * gets the measurement from the same place).
  *
  * @param retakeReasons plain sentences a clinician understands, empty when {@code retake} is false
+ * @param measurements  size, asymmetry, border, colours and scale of the lesion; null when no lesion was found
  */
 public record QualityReport(Map<ArtifactKind, ArtifactFinding> findings, LesionRegion lesion,
-                            boolean retake, List<String> retakeReasons) {
+                            boolean retake, List<String> retakeReasons, LesionMeasurements measurements) {
 
     public QualityReport {
         findings = Map.copyOf(findings);
         retakeReasons = List.copyOf(retakeReasons);
+    }
+
+    /** A report without a measurement. */
+    public QualityReport(Map<ArtifactKind, ArtifactFinding> findings, LesionRegion lesion,
+                         boolean retake, List<String> retakeReasons) {
+        this(findings, lesion, retake, retakeReasons, null);
+    }
+
+    /** The same report with another measurement (e.g. rescaled by the user's device calibration). */
+    public QualityReport withMeasurements(LesionMeasurements m) {
+        return new QualityReport(findings, lesion, retake, retakeReasons, m);
+    }
+
+    public Optional<LesionMeasurements> measurementsIfAny() {
+        return Optional.ofNullable(measurements);
     }
 
     public Optional<ArtifactFinding> finding(ArtifactKind kind) {

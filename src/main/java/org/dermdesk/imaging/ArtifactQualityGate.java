@@ -14,7 +14,7 @@ import org.dermdesk.core.QualityReport;
 /**
  * The image-quality gate: segments the lesion, runs every artifact detector on one shared working
  * copy (long side 512), maps their masks back to full size, fills the coverages and applies the
- * {@link RetakePolicy}. Stateless and thread-safe. Uses only OpenCV core/imgproc (no GTK-linked
+ * {@link RetakePolicy}, and measures the lesion ({@link LesionMeasurer}). Stateless and thread-safe. Uses only OpenCV core/imgproc (no GTK-linked
  * modules), so the GUI may call it at any time.
  */
 public final class ArtifactQualityGate implements QualityGate {
@@ -52,7 +52,8 @@ public final class ArtifactQualityGate implements QualityGate {
                 findings.put(d.kind(), finding(wc, d.detect(wc), lesionWorking));
             }
             List<String> reasons = policy.reasons(findings, lesion, LesionSegmenter.edgeContrast(wc, lesionWorking));
-            return new QualityReport(findings, lesion, !reasons.isEmpty(), reasons);
+            return new QualityReport(findings, lesion, !reasons.isEmpty(), reasons,
+                    LesionMeasurer.measure(wc, lesionWorking, lesion));
         }
     }
 

@@ -1,11 +1,5 @@
 package org.dermdesk.imaging;
 
-import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_BLACKHAT;
-import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
-import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
-import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
-import static org.bytedeco.opencv.global.opencv_imgproc.morphologyEx;
-import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 import static org.bytedeco.opencv.global.opencv_imgproc.HoughLinesP;
 import static org.bytedeco.opencv.global.opencv_imgproc.LINE_8;
 import static org.bytedeco.opencv.global.opencv_imgproc.line;
@@ -17,7 +11,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Scalar4i;
-import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_imgproc.Vec4iVector;
 import org.dermdesk.core.ArtifactKind;
 
@@ -40,8 +33,6 @@ final class RulerDetector implements ArtifactDetector {
     /** How far beside the line ticks are looked for, as a fraction of the long side. */
     static final double MAX_OFFSET_FRACTION = 0.008;
     static final int MAX_LINES = 40;
-    static final int TICK_KERNEL_512 = 7;
-    static final int TICK_CONTRAST = 10;
     /** Longest tick spacing considered, in working pixels. */
     static final int MAX_PERIOD = 40;
     /** Half-width (pixels) of the band across the line over which the profile is averaged. */
@@ -69,20 +60,11 @@ final class RulerDetector implements ArtifactDetector {
     public Detection detect(WorkingCopy wc) {
         int longSide = Math.max(wc.width, wc.height);
         List<int[]> lines = new ArrayList<>();
-        byte[] contrast;
-        TickRows.Row ticks;
-        Components marks;
-        int k = wc.kernel(TICK_KERNEL_512, 5);
-        try (Size ks = new Size(k, k); Mat kernel = getStructuringElement(MORPH_ELLIPSE, ks);
-             Mat bh = new Mat(); Mat bin = new Mat(); Vec4iVector found = new Vec4iVector()) {
-            morphologyEx(wc.grey, bh, MORPH_BLACKHAT, kernel);
-            contrast = MatConversions.toBytes(bh);
-            threshold(bh, bin, TICK_CONTRAST, 255, THRESH_BINARY);
-            byte[] dark = Masks.minus(MatConversions.toBytes(bin), wc.vignette);
-            try (Mat darkMat = wc.maskMat(dark)) {
-                marks = Components.of(darkMat);
-            }
-            ticks = TickRows.longestRow(TickRows.candidates(marks, contrast, wc.width, wc.height, wc.scaleTo512()), wc.scaleTo512());
+        TickMarks tm = wc.tickMarks();
+        byte[] contrast = tm.contrast();
+        Components marks = tm.marks();
+        TickRows.Row ticks = TickRows.longestRow(tm.candidates(), wc.scaleTo512());
+        try (Mat bin = wc.maskMat(tm.dark()); Vec4iVector found = new Vec4iVector()) {
             HoughLinesP(bin, found, 1, Math.PI / 180, 20, MIN_LINE_FRACTION * longSide, MAX_GAP_FRACTION * longSide);
             for (long i = 0; i < found.size(); i++) {
                 Scalar4i l = found.get(i);

@@ -44,10 +44,35 @@ final class TickRows {
         }
     }
 
-    /** The best row: its ticks (component labels) and their number. */
-    record Row(int[] labels) {
+    /**
+     * One evenly spaced row of ticks, in order along the row.
+     *
+     * @param labels    the ticks' component labels
+     * @param positions each tick's position along the row (across the tick direction), pixels, increasing
+     * @param lengths   each tick's length, pixels
+     * @param cx        mean x of the row's ticks (NaN for an empty row)
+     * @param cy        mean y of the row's ticks
+     */
+    record Row(int[] labels, double[] positions, double[] lengths, double cx, double cy) {
         int size() {
             return labels.length;
+        }
+
+        /** Tick spacing in pixels: the least-squares slope of position against tick number (NaN below two ticks). */
+        double spacing() {
+            int n = positions.length;
+            if (n < 2) return Double.NaN;
+            double mi = (n - 1) / 2.0;
+            double mp = 0;
+            for (double p : positions) mp += p;
+            mp /= n;
+            double num = 0;
+            double den = 0;
+            for (int i = 0; i < n; i++) {
+                num += (i - mi) * (positions[i] - mp);
+                den += (i - mi) * (i - mi);
+            }
+            return num / den;
         }
     }
 
@@ -115,6 +140,7 @@ final class TickRows {
         double maxStep = MAX_SPACING_512 * scaleTo512;
         double maxAngle = Math.toRadians(MAX_ANGLE_DIFF_DEG);
         int[] best = new int[0];
+        double[] bestAcross = new double[0];
         for (Tick seed : ticks) {
             // positions across the tick direction (s) of the parallel ticks that sit beside the seed
             List<double[]> row = new ArrayList<>();
@@ -132,9 +158,51 @@ final class TickRows {
             if (row.size() < 2 || row.size() <= best.length) continue;
             row.sort((p, q) -> Double.compare(p[0], q[0]));
             int[] chain = evenChain(row, minStep, maxStep);
-            if (chain.length > best.length) best = chain;
+            if (chain.length > best.length) {
+                best = chain;
+                bestAcross = new double[chain.length];
+                for (int i = 0; i < chain.length; i++) {
+                    for (double[] p : row) {
+                        if ((int) p[1] == chain[i]) {
+                            bestAcross[i] = p[0];
+                            break;
+                        }
+                    }
+                }
+            }
         }
-        return new Row(best);
+        double[] lengths = new double[best.length];
+        double cx = 0;
+        double cy = 0;
+        for (int i = 0; i < best.length; i++) {
+            for (Tick t : ticks) {
+                if (t.label == best[i]) {
+                    lengths[i] = t.length;
+                    cx += t.x / best.length;
+                    cy += t.y / best.length;
+                    break;
+                }
+            }
+        }
+        return best.length == 0 ? new Row(best, bestAcross, lengths, Double.NaN, Double.NaN)
+                : new Row(best, bestAcross, lengths, cx, cy);
+    }
+
+    /**
+     * Every row of at least {@code minTicks} ticks, longest first: the longest row is taken, its ticks
+     * removed, and so on (a ruler's millimetre and half-millimetre edges, or two rulers, give two rows).
+     */
+    static List<Row> rows(List<Tick> ticks, double scaleTo512, int minTicks) {
+        List<Row> out = new ArrayList<>();
+        List<Tick> left = new ArrayList<>(ticks);
+        while (true) {
+            Row r = longestRow(left, scaleTo512);
+            if (r.size() < Math.max(2, minTicks)) return out;
+            out.add(r);
+            java.util.Set<Integer> used = new java.util.HashSet<>();
+            for (int l : r.labels()) used.add(l);
+            left.removeIf(t -> used.contains(t.label));
+        }
     }
 
     /**

@@ -43,6 +43,8 @@ final class WorkingCopy implements AutoCloseable {
 
     /** Hair mask, computed on first use and shared (hair and gel-bubble detection both need it). */
     private byte[] hair;
+    /** Thin dark marks, computed on first use and shared (ruler detection and the ruler scale both need them). */
+    private TickMarks tickMarks;
 
     private WorkingCopy(LesionImage image, int longSide) {
         fullWidth = image.width();
@@ -88,6 +90,14 @@ final class WorkingCopy implements AutoCloseable {
             hair = HairDetector.hairMask(this);
         }
         return hair;
+    }
+
+    /** The {@link TickMarks} of this copy (do not modify them). */
+    TickMarks tickMarks() {
+        if (tickMarks == null) {
+            tickMarks = TickMarks.of(this);
+        }
+        return tickMarks;
     }
 
     int pixels() {

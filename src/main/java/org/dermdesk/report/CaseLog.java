@@ -33,10 +33,10 @@ import org.dermdesk.core.CaseRecord;
 /**
  * The append-only CSV case log: one row per saved analysis, readable in any spreadsheet.
  *
- * <h2>Format (version 2)</h2>
+ * <h2>Format (version 3)</h2>
  * UTF-8, RFC 4180 (comma, CRLF, fields with comma/quote/line break quoted, quotes doubled). The first
  * line is the header {@link #COLUMNS}; the version is the first column, {@code log_version}, which is
- * "2" on every row, so each row says which layout it has and a spreadsheet still sees a plain header.
+ * "3" on every row, so each row says which layout it has and a spreadsheet still sees a plain header.
  * {@code p_malignant} is the probability shown to the user; right after it, {@code p_malignant_image_only}
  * is the image's own probability (always filled, equal to {@code p_malignant} when not adjusted) and
  * {@code adjusted_for_age_and_sex} ({@code yes}/{@code no}) says whether {@code p_malignant} also weighs
@@ -46,6 +46,15 @@ import org.dermdesk.core.CaseRecord;
  * read as data. Text fields that a spreadsheet would take for a formula (starting with {@code = + - @},
  * tab or CR) are stored with a leading apostrophe, as are fields that start with an apostrophe; the
  * reader removes exactly one, so every value round-trips unchanged.
+ *
+ * <h2>Version 3</h2>
+ * Version 3 ({@link Layout#V3}, new files) adds the lesion measurement before {@code reviewer_notes}:
+ * {@code scale_px_per_mm} (empty without a scale, as are the three millimetre columns), {@code scale_source}
+ * ({@code ruler}, {@code device_profile}, {@code file_metadata}, {@code unknown}), {@code diameter_mm},
+ * {@code perpendicular_diameter_mm}, {@code area_mm2}, {@code diameter_px}, {@code asymmetry} (0-2),
+ * {@code border_sectors} (0-8), {@code colours} (keys joined by {@code ;}) and {@code tds} (without the
+ * differential-structures term); all ten are empty when no lesion was measured. Appending to a version 1
+ * or 2 file keeps that file's layout, and the measurement is not recorded there.
  *
  * <h2>Version 1 files</h2>
  * Version 1 ({@link Layout#V1}) has the same columns without the three after {@code p_malignant}, so its
@@ -73,7 +82,12 @@ public final class CaseLog {
                 "model_sha256", "reviewer_notes", "row_crc32")),
         V2("2", List.of("log_version", "timestamp", "case_id", "image_path", "image_sha256", "age", "sex", "site",
                 "p_malignant", "p_malignant_image_only", "adjusted_for_age_and_sex", "hair_removed", "verdict", "threshold",
-                "retake", "reasons", "model_name", "model_version", "model_sha256", "reviewer_notes", "row_crc32"));
+                "retake", "reasons", "model_name", "model_version", "model_sha256", "reviewer_notes", "row_crc32")),
+        V3("3", List.of("log_version", "timestamp", "case_id", "image_path", "image_sha256", "age", "sex", "site",
+                "p_malignant", "p_malignant_image_only", "adjusted_for_age_and_sex", "hair_removed", "verdict", "threshold",
+                "retake", "reasons", "model_name", "model_version", "model_sha256", "scale_px_per_mm", "scale_source",
+                "diameter_mm", "perpendicular_diameter_mm", "area_mm2", "diameter_px", "asymmetry", "border_sectors",
+                "colours", "tds", "reviewer_notes", "row_crc32"));
 
         private final String version;
         private final List<String> columns;
@@ -98,10 +112,15 @@ public final class CaseLog {
         boolean recordsAdjustment() {
             return this != V1;
         }
+
+        /** Whether rows carry the lesion measurement. */
+        boolean recordsMeasurements() {
+            return this == V3;
+        }
     }
 
     /** The layout of new files. */
-    public static final Layout CURRENT = Layout.V2;
+    public static final Layout CURRENT = Layout.V3;
     public static final String VERSION = CURRENT.version();
     public static final List<String> COLUMNS = CURRENT.columns();
 
@@ -123,7 +142,7 @@ public final class CaseLog {
     }
 
     /**
-     * Whether appending to {@code file} is safe: it is missing, empty, starts with a version 1 or 2 header
+     * Whether appending to {@code file} is safe: it is missing, empty, starts with a version 1, 2 or 3 header
      * (after any header fragments a crash left), or is just a header cut short by a crash.
      */
     public static boolean isCaseLogOrAbsent(Path file) throws IOException {
@@ -353,9 +372,52 @@ public final class CaseLog {
         fields.add(text(e.modelName()));
         fields.add(text(e.modelVersion()));
         fields.add(text(e.modelSha256()));
+        if (layout.recordsMeasurements()) {
+            addMeasurements(fields, e.measurements());
+        }
         fields.add(text(e.reviewerNotes()));
         fields.add(crc(fields));
         return encodeRecord(fields);
+    }
+
+    /** The ten measurement cells; all empty when no measurement was made. */
+    private static void addMeasurements(List<String> fields, CaseLogMeasurements m) {
+        if (m == null) {
+            for (int i = 0; i < MEASUREMENT_CELLS; i++) {
+                fields.add("");
+            }
+            return;
+        }
+        fields.add(optional(m.scalePxPerMm()));
+        fields.add(m.scaleSource());
+        fields.add(optional(m.diameterMm()));
+        fields.add(optional(m.perpendicularDiameterMm()));
+        fields.add(optional(m.areaMm2()));
+        fields.add(String.format(Locale.ROOT, "%.1f", m.diameterPx()));
+        fields.add(Integer.toString(m.asymmetry()));
+        fields.add(Integer.toString(m.borderSectors()));
+        fields.add(String.join(";", m.colours()));
+        fields.add(String.format(Locale.ROOT, "%.2f", m.tds()));
+    }
+
+    private static final int MEASUREMENT_CELLS = 10;
+
+    private static String optional(Double v) {
+        return v == null ? "" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static CaseLogMeasurements readMeasurements(Iterator<String> cell) {
+        List<String> v = new ArrayList<>(MEASUREMENT_CELLS);
+        for (int i = 0; i < MEASUREMENT_CELLS; i++) {
+            v.add(cell.next());
+        }
+        if (v.stream().allMatch(String::isEmpty)) {
+            return null;
+        }
+        return new CaseLogMeasurements(parseOptionalNumber(v.get(0)), v.get(1), parseOptionalNumber(v.get(2)),
+                parseOptionalNumber(v.get(3)), parseOptionalNumber(v.get(4)), Double.parseDouble(v.get(5)),
+                Integer.parseInt(v.get(6)), Integer.parseInt(v.get(7)),
+                v.get(8).isEmpty() ? List.of() : List.of(v.get(8).split(";")), Double.parseDouble(v.get(9)));
     }
 
     private static byte[] encodeRecord(List<String> fields) {
@@ -519,7 +581,7 @@ public final class CaseLog {
         if (!expected.equals(v.get(v.size() - 1))) {
             throw new IllegalArgumentException("damaged or incomplete row (checksum mismatch)");
         }
-        // the cells in column order; the layouts differ only in the three cells after p_malignant
+        // the cells in column order; the layouts differ in the three cells after p_malignant and the measurement cells
         Iterator<String> cell = v.subList(1, v.size() - 1).iterator();
         Instant timestamp = Instant.parse(cell.next());
         String caseId = nonNull(untext(cell.next()));
@@ -536,10 +598,14 @@ public final class CaseLog {
         double threshold = Double.parseDouble(cell.next());
         Boolean retake = parseYesNo(cell.next());
         String reasons = untext(cell.next());
+        String modelName = untext(cell.next());
+        String modelVersion = untext(cell.next());
+        String modelSha256 = untext(cell.next());
+        CaseLogMeasurements measurements = layout.recordsMeasurements() ? readMeasurements(cell) : null;
         return new CaseLogEntry(timestamp, caseId, imagePath, imageSha256, age.isEmpty() ? null : Integer.valueOf(age),
                 sex, site, pMalignant, imageOnly, adjusted, hairRemoved, verdict, threshold, retake,
                 reasons == null ? List.of() : List.of(reasons.split("\n")),
-                untext(cell.next()), untext(cell.next()), untext(cell.next()), untext(cell.next()));
+                modelName, modelVersion, modelSha256, untext(cell.next()), measurements);
     }
 
     private static String nonNull(String s) {

@@ -27,12 +27,24 @@ import org.dermdesk.core.ResultWording;
  *                            unknown (version 1 rows)
  * @param retake  true/false from the quality gate, or null when the gate did not run
  * @param reasons the retake reasons (stored one per line in a single cell)
+ * @param measurements the lesion measurement; null when none was made or the row is older than version 3
  */
 public record CaseLogEntry(Instant timestamp, String caseId, String imagePath, String imageSha256,
                            Integer age, String sex, String site, double pMalignant,
                            Double pMalignantImageOnly, Boolean adjustedForAgeAndSex, Boolean hairRemoved, String verdict,
                            double threshold, Boolean retake, List<String> reasons,
-                           String modelName, String modelVersion, String modelSha256, String reviewerNotes) {
+                           String modelName, String modelVersion, String modelSha256, String reviewerNotes,
+                           CaseLogMeasurements measurements) {
+
+    /** An entry without a measurement. */
+    public CaseLogEntry(Instant timestamp, String caseId, String imagePath, String imageSha256,
+                        Integer age, String sex, String site, double pMalignant,
+                        Double pMalignantImageOnly, Boolean adjustedForAgeAndSex, Boolean hairRemoved, String verdict,
+                        double threshold, Boolean retake, List<String> reasons,
+                        String modelName, String modelVersion, String modelSha256, String reviewerNotes) {
+        this(timestamp, caseId, imagePath, imageSha256, age, sex, site, pMalignant, pMalignantImageOnly, adjustedForAgeAndSex,
+                hairRemoved, verdict, threshold, retake, reasons, modelName, modelVersion, modelSha256, reviewerNotes, null);
+    }
 
     public CaseLogEntry {
         Objects.requireNonNull(timestamp, "timestamp");
@@ -69,7 +81,15 @@ public record CaseLogEntry(Instant timestamp, String caseId, String imagePath, S
                 ResultWording.verdictCode(p), p.threshold(),
                 retake, reasons, p.model() == null ? null : p.model().name(),
                 p.model() == null ? null : p.model().version(), p.model() == null ? null : p.model().sha256(),
-                d.reviewerNotes());
+                d.reviewerNotes(), r.quality() == null || r.quality().measurements() == null ? null
+                        : CaseLogMeasurements.of(r.quality().measurements()));
+    }
+
+    /** This entry as a version 2 log keeps it: without the measurement. */
+    public CaseLogEntry asVersion2() {
+        return new CaseLogEntry(timestamp, caseId, imagePath, imageSha256, age, sex, site, pMalignant, pMalignantImageOnly,
+                adjustedForAgeAndSex, hairRemoved, verdict, threshold, retake, reasons, modelName, modelVersion, modelSha256,
+                reviewerNotes);
     }
 
     /** This entry as a version 1 log keeps it: without the image-only probability, whether it was adjusted or hair removed. */

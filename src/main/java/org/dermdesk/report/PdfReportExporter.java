@@ -29,6 +29,8 @@ import org.dermdesk.core.CaseRecord;
 import org.dermdesk.core.Diagnosis;
 import org.dermdesk.core.Explanation;
 import org.dermdesk.core.ExplanationWording;
+import org.dermdesk.core.LesionMeasurements;
+import org.dermdesk.core.MeasurementWording;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.ModelInfo;
 import org.dermdesk.core.Prediction;
@@ -136,6 +138,7 @@ public final class PdfReportExporter {
             images();
             result();
             quality();
+            measurement();
             explanation();
             model();
             float footerTop = bottom + 30;
@@ -178,7 +181,8 @@ public final class PdfReportExporter {
         private void images() throws IOException {
             float colW = (width - GAP) / 2;
             LesionImage img = r.image();
-            float maxH = pageSize == PageSize.US_LETTER ? 160 : 200;
+            // a measured lesion's section needs about 50 pt more further down
+            float maxH = pageSize == PageSize.US_LETTER ? (measured() ? 95 : 160) : (measured() ? 150 : 200);
             float h = Math.min(maxH, colW * img.height() / img.width());
             float w = h * img.width() / img.height();
             float labelBase = y - 10;
@@ -201,7 +205,8 @@ public final class PdfReportExporter {
                 black();
             }
             y = top - h - 4;
-            String caption = "Left: the analysed image as loaded (no scale bar; size cannot be read from it"
+            String caption = "Left: the analysed image as loaded (no scale bar; "
+                    + (measured() ? "its size is given under \u201c" + MeasurementWording.TITLE + "\u201d" : "size cannot be read from it")
                     + (r.hairRemoved() ? "; the model saw it with detected hair inpainted" : "") + "). "
                     + "Right: where the model's evidence lies \u2014 brighter/marked regions pushed the result towards "
                     + "\u201cmalignant\u201d. The heatmap shows what the model used, not the lesion's extent.";
@@ -380,6 +385,30 @@ public final class PdfReportExporter {
                 return String.format(Locale.ROOT, ", %.0f %% of image", f.coverageImage() * 100);
             }
             return "";
+        }
+
+        /** The classical measurement, said to be no model opinion; sizes as the wording gives them (pixels without a scale). */
+        private void measurement() throws IOException {
+            rule(y, 0.4f);
+            float top = y - 2;
+            sectionTitle(MeasurementWording.TITLE, left, top);
+            float ly = top - 16;
+            if (!measured()) {
+                ly = paragraph(MeasurementWording.NOT_MEASURED, left, width, 8, false, 9.8f, 0f, ly);
+                y = ly - 2;
+                return;
+            }
+            ly = paragraph(MeasurementWording.BASIS, left, width, 7.5f, false, 9.2f, 0.35f, ly);
+            LesionMeasurements m = r.quality().measurements();
+            List<String> lines = MeasurementWording.lines(m, r.quality().lesion() != null && r.quality().lesion().touchesBorder());
+            // the short lines run on as one paragraph; the score and its caveat keep a paragraph of their own
+            ly = paragraph(String.join(" ", lines.subList(0, lines.size() - 1)), left, width, 8, false, 9.8f, 0f, ly);
+            ly = paragraph(lines.get(lines.size() - 1), left, width, 8, false, 9.8f, 0f, ly);
+            y = ly - 4;
+        }
+
+        private boolean measured() {
+            return r.quality() != null && r.quality().measurements() != null;
         }
 
         private void explanation() throws IOException {

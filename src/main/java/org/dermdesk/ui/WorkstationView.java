@@ -227,7 +227,8 @@ public final class WorkstationView {
 
     private Node sidePanels() {
         VBox panels = new VBox(new ResultPanel(vm.result()), new QualityPanel(vm.quality()),
-                new ExplanationPanel(vm.explanation(), vm.canExplainBinding(), vm::explain, vm::cancel), new CasePanel(vm, this::chooseAndExport));
+                new ExplanationPanel(vm.explanation(), vm.canExplainBinding(), vm::explain, vm::cancel),
+                new MeasurementPanel(vm.measurement()), new CasePanel(vm, this::chooseAndExport));
         panels.setId("sidePanels");
         panels.setFillWidth(true);
         ScrollPane scroll = new ScrollPane(panels);

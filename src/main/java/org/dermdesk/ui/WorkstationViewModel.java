@@ -66,6 +66,7 @@ public final class WorkstationViewModel {
     private final ResultViewModel result;
     private final QualityViewModel quality;
     private final ExplanationViewModel explanation;
+    private final MeasurementViewModel measurement;
     private final CaseViewModel caseDetails = new CaseViewModel();
     private final OverlayViewModel overlays = new OverlayViewModel();
 
@@ -99,6 +100,7 @@ public final class WorkstationViewModel {
         this.result = new ResultViewModel(prefs.thresholdProperty());
         this.quality = new QualityViewModel(services.qualityGate().isPresent());
         this.explanation = new ExplanationViewModel(services.explainer().isPresent());
+        this.measurement = new MeasurementViewModel(quality.reportProperty());
         result.unreliableProperty().bind(quality.retakeProperty());
         canExplain = Bindings.createBooleanBinding(
                 () -> services.explainer().isPresent() && result.hasResultProperty().get() && !explanation.runningProperty().get(),
@@ -486,6 +488,10 @@ public final class WorkstationViewModel {
 
     public ExplanationViewModel explanation() {
         return explanation;
+    }
+
+    public MeasurementViewModel measurement() {
+        return measurement;
     }
 
     public CaseViewModel caseDetails() {

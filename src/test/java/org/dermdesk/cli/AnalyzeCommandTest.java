@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import org.dermdesk.ml.ModelLocator;
 import org.dermdesk.testsupport.SharedData;
 import org.dermdesk.testsupport.SyntheticLesions;
+import org.dermdesk.testsupport.SyntheticRulers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -62,6 +63,40 @@ class AnalyzeCommandTest {
         assertTrue(second.get("retake_reasons").isArray());
         assertEquals("missing.png: file not found", third.get("error").asText());
         assertEquals(1, exit, "non-zero exit when any image failed");
+    }
+
+    @Test
+    void measurementsGiveMillimetresFromADrawnRulerAndStayInPixelsWithoutOne() throws Exception {
+        Path model = SharedData.shippedModel(ModelLocator.DEFAULT_MODEL);
+        Path ruler = SyntheticRulers.writePng(dir.resolve("ruler.png"), 25, 10, 7);
+        Path plain = SyntheticLesions.writeJpeg(dir.resolve("plain.jpg"), 600, 450, 3);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exit = new CommandLine(new AnalyzeCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)))
+                .execute("--json", "--model", model.toString(), ruler.toString(), plain.toString());
+        assertEquals(0, exit);
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode m = json.readTree(lines[0]).get("measurements");
+        assertEquals("ruler", m.get("scale_source").asText());
+        assertEquals(25, m.get("scale_px_per_mm").asDouble(), 0.5);
+        assertEquals(10, m.get("diameter_mm").asDouble(), 0.5, m.toString());
+        assertEquals(7, m.get("perpendicular_diameter_mm").asDouble(), 0.4, m.toString());
+        assertEquals(Math.PI * 5 * 3.5, m.get("area_mm2").asDouble(), 0.1 * Math.PI * 5 * 3.5);
+        assertEquals(250, m.get("diameter_px").asDouble(), 12.5);
+        assertEquals(0, m.get("asymmetry").asInt());
+        assertEquals(8, m.get("border_sectors").asInt());
+        assertEquals("[\"light_brown\"]", m.get("colours").toString());
+        assertEquals(1.3 * 0 + 0.1 * 8 + 0.5 * 1, m.get("tds").asDouble(), 1e-9);
+        assertTrue(m.get("tds_omits_differential_structures").asBoolean());
+        JsonNode none = json.readTree(lines[1]).get("measurements");
+        assertEquals("unknown", none.get("scale_source").asText());
+        for (String field : new String[] {"scale_px_per_mm", "diameter_mm", "perpendicular_diameter_mm", "area_mm2"}) {
+            assertTrue(none.get(field).isNull(), field + " must be null without a scale: " + none);
+        }
+        assertTrue(none.get("diameter_px").asDouble() > 100);
+        for (String field : new String[] {"asymmetry", "border_sectors", "colours", "tds"}) {
+            assertTrue(none.has(field), field);
+        }
     }
 
     @Test

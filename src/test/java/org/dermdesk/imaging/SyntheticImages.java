@@ -211,6 +211,19 @@ final class SyntheticImages {
         return this;
     }
 
+    /** Paints a colour over the image with a per-pixel opacity 0..1 (0 leaves the pixel as it is). */
+    SyntheticImages paint(java.util.function.ToDoubleBiFunction<Integer, Integer> alpha, int r, int g, int b) {
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double a = alpha.applyAsDouble(x, y);
+                if (a > 0) {
+                    blend(x, y, r, g, b, Math.min(1, a));
+                }
+            }
+        }
+        return this;
+    }
+
     LesionImage image() {
         return new LesionImage("synthetic", w, h, rgb.clone());
     }

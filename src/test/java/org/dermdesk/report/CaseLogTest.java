@@ -94,7 +94,7 @@ class CaseLogTest {
 
     /**
      * Every prefix of a row, left by a crash, is skipped by the reader and safely ended by the next append,
-     * in a new (version 2) log and in a version 1 log that DermDesk goes on appending to.
+     * in a new (version 3) log and in version 1 and 2 logs that DermDesk goes on appending to.
      */
     @Test
     void recoversFromAHalfRowCutAtEveryPosition() throws IOException {
@@ -119,6 +119,8 @@ class CaseLogTest {
             Path file = dir.resolve(layout + "-cut" + cut + ".csv");
             if (layout == CaseLog.Layout.V1) {
                 TestCases.writeVersion1Log(file);
+            } else if (layout != CaseLog.CURRENT) {
+                Files.writeString(file, String.join(",", layout.columns()) + "\r\n", java.nio.charset.StandardCharsets.US_ASCII);
             }
             assertEquals(layout, new CaseLog(file).append(first), where);
             List<CaseLogEntry> intact = CaseLog.read(file).entries();

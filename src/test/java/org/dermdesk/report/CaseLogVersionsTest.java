@@ -69,12 +69,11 @@ class CaseLogVersionsTest {
     }
 
     @Test
-    void newLogsAreVersion2WithTheTwoColumnsAfterPMalignant() {
+    void version2HasTheThreeColumnsAfterPMalignant() {
         assertEquals(List.of("log_version", "timestamp", "case_id", "image_path", "image_sha256", "age", "sex", "site",
                 "p_malignant", "p_malignant_image_only", "adjusted_for_age_and_sex", "hair_removed", "verdict", "threshold", "retake",
-                "reasons", "model_name", "model_version", "model_sha256", "reviewer_notes", "row_crc32"), CaseLog.COLUMNS);
-        assertEquals("2", CaseLog.VERSION);
-        List<String> v1 = new ArrayList<>(CaseLog.COLUMNS);
+                "reasons", "model_name", "model_version", "model_sha256", "reviewer_notes", "row_crc32"), Layout.V2.columns());
+        List<String> v1 = new ArrayList<>(Layout.V2.columns());
         v1.removeAll(List.of("p_malignant_image_only", "adjusted_for_age_and_sex", "hair_removed"));
         assertEquals(v1, Layout.V1.columns(), "version 2 is version 1 plus the three columns");
     }
@@ -83,8 +82,8 @@ class CaseLogVersionsTest {
     void version2RoundTripsAdjustedAndImageOnlyRows() throws IOException {
         Path file = dir.resolve("new.csv");
         CaseLog log = new CaseLog(file);
-        assertEquals(Layout.V2, log.append(adjusted("ADJ")));
-        assertEquals(Layout.V2, log.append(imageOnly("IMG")));
+        assertEquals(Layout.V3, log.append(adjusted("ADJ")));
+        assertEquals(Layout.V3, log.append(imageOnly("IMG")));
 
         CaseLog.Contents read = CaseLog.read(file);
         assertEquals(List.of(), read.problems());
@@ -109,7 +108,7 @@ class CaseLogVersionsTest {
         new CaseLog(file).append(imageOnly("IMG"));
         assertEquals(CaseLog.COLUMNS, header(file));
         List<CSVRecord> rows = cells(file);
-        assertEquals(Map.of("log_version", "2", "p_malignant", "0.6100", "p_malignant_image_only", "0.4200",
+        assertEquals(Map.of("log_version", "3", "p_malignant", "0.6100", "p_malignant_image_only", "0.4200",
                 "adjusted_for_age_and_sex", "yes", "hair_removed", "yes", "verdict", "suspicious", "threshold", "0.3500"),
                 pick(rows.get(0), "log_version", "p_malignant", "p_malignant_image_only", "adjusted_for_age_and_sex",
                         "hair_removed", "verdict", "threshold"));
@@ -212,16 +211,16 @@ class CaseLogVersionsTest {
         }
     }
 
-    /** A version 1 header cut short by a crash had no rows yet: the log goes on in version 2, with one header. */
+    /** A version 1 header cut short by a crash had no rows yet: the log goes on in the current version, with one header. */
     @Test
-    void aHeaderCutShortIsFollowedByOneVersion2Header() throws IOException {
+    void aHeaderCutShortIsFollowedByOneCurrentHeader() throws IOException {
         Path file = dir.resolve("cut.csv");
         String v1 = String.join(",", Layout.V1.columns());
         Files.writeString(file, v1.substring(0, v1.indexOf(",verdict") + 4));
         CaseLog log = new CaseLog(file);
-        assertEquals(Layout.V2, log.append(adjusted("A")));
+        assertEquals(Layout.V3, log.append(adjusted("A")));
         assertTrue(CaseLog.isCaseLogOrAbsent(file), "a recovered log is still a case log");
-        assertEquals(Layout.V2, new CaseLog(file).append(imageOnly("B")));
+        assertEquals(Layout.V3, new CaseLog(file).append(imageOnly("B")));
 
         String text = Files.readString(file);
         assertEquals(1, text.split(String.join(",", CaseLog.COLUMNS), -1).length - 1, "header written once: " + text);

@@ -18,6 +18,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.CaseRecord;
+import org.dermdesk.core.MeasurementWording;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +85,36 @@ class PdfReportExporterTest {
         render(pdf, "summary-" + size);
     }
 
+    @ParameterizedTest
+    @EnumSource(PageSize.class)
+    void theMeasurementSectionSaysItIsAClassicalAidAndWhatTheScoreOmits(PageSize size) throws IOException {
+        CaseRecord m = TestCases.measuredRecord("M-1", true);
+        CaseRecord rec = new CaseRecord(m.timestamp(), m.caseId(), m.imagePath(), m.imageSha256(),
+                new CaseDetails(54, "female", "upper back, left", NAME_NOTES), TestCases.prediction(0.7312),
+                TestCases.quality(true).withMeasurements(TestCases.measurements(true)), m.explanation(), m.image(), m.heatmap());
+        Path pdf = dir.resolve("measured-" + size + ".pdf");
+        exporter(size).export(rec, pdf);
+        String flat = extract(pdf).replaceAll("\\s+", " ");
+        for (String expected : List.of(MeasurementWording.TITLE.toUpperCase(java.util.Locale.ROOT), MeasurementWording.BASIS,
+                "Scale: 23.5 pixels per mm from the ruler in the image", "Largest diameter 8.2 mm (perpendicular 6.1 mm), area 39.0 mm",
+                "Asymmetry 1 of 2", "abrupt cut-off of pigment in 5 of 8 sectors", "Colours (3 of 6): light brown, dark brown, blue-grey.",
+                "Total dermoscopy score 3.30 without D", MeasurementWording.STRUCTURES_OMITTED, "Zoë Ångström-Müller",
+                "Decision support only — not a diagnosis.")) {
+            assertTrue(flat.contains(expected), "missing '" + expected + "' in:\n" + flat);
+        }
+        render(pdf, "measured-" + size);
+    }
+
+    @Test
+    void withoutAScaleTheReportGivesPixelsAndSaysTheScaleIsUnknown() throws IOException {
+        Path pdf = dir.resolve("pixels.pdf");
+        exporter(PageSize.A4).export(TestCases.measuredRecord("P-1", false), pdf);
+        String flat = extract(pdf).replaceAll("\\s+", " ");
+        assertTrue(flat.contains(MeasurementWording.SCALE_UNKNOWN), flat);
+        assertTrue(flat.contains("Largest diameter 193 pixels"), flat);
+        assertTrue(!flat.contains(" mm (perpendicular"), "no millimetres without a scale: " + flat);
+    }
+
     @Test
     void benignCaseWithoutGateExplanationOrNotesStillReads() throws IOException {
         CaseRecord full = TestCases.record("B-1", CaseDetails.none(), 0.08, false);
@@ -94,7 +125,7 @@ class PdfReportExporterTest {
         String flat = extract(pdf).replaceAll("\\s+", " ");
         for (String expected : List.of("No suspicious features found by the model", "not recorded",
                 "quality gate was not run", "No explanation was computed", "None entered.",
-                "Measured performance: none supplied", "Decision support only — not a diagnosis.")) {
+                "Measured performance: none supplied", MeasurementWording.NOT_MEASURED, "Decision support only — not a diagnosis.")) {
             assertTrue(flat.contains(expected), "missing '" + expected + "' in:\n" + flat);
         }
         render(pdf, "benign-A4");

@@ -129,6 +129,23 @@ final class TestCases {
                         "Hair covers 11 % of the lesion: consider shaving or hair removal.") : List.of());
     }
 
+    /** A measured lesion: 8.2 x 6.1 mm from a ruler at 23.5 px/mm, asymmetric about one axis, three colours. */
+    static org.dermdesk.core.LesionMeasurements measurements(boolean withScale) {
+        org.dermdesk.core.Scale scale = withScale
+                ? new org.dermdesk.core.Scale(23.5, org.dermdesk.core.ScaleSource.RULER, 0.9, 1.0, 0.01)
+                : org.dermdesk.core.Scale.unknown();
+        return new org.dermdesk.core.LesionMeasurements(scale, 8.2 * 23.5, 6.1 * 23.5, 39.0 * 23.5 * 23.5,
+                new double[] {150, 200, 342.7, 210}, 1, 5, java.util.EnumSet.of(org.dermdesk.core.DermoscopicColour.LIGHT_BROWN,
+                org.dermdesk.core.DermoscopicColour.DARK_BROWN, org.dermdesk.core.DermoscopicColour.BLUE_GRAY));
+    }
+
+    /** {@link #record} with a lesion measurement in its quality report. */
+    static CaseRecord measuredRecord(String caseId, boolean withScale) {
+        CaseRecord r = record(caseId, CaseDetails.none(), 0.42, false);
+        return new CaseRecord(r.timestamp(), r.caseId(), r.imagePath(), r.imageSha256(), r.details(), r.prediction(),
+                r.quality().withMeasurements(measurements(withScale)), r.explanation(), r.image(), r.heatmap(), false);
+    }
+
     static Explanation explanation() {
         int w = 8, h = 8;
         int[] labels = new int[w * h];

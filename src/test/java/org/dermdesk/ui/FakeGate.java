@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.dermdesk.core.ArtifactFinding;
 import org.dermdesk.core.ArtifactKind;
+import java.util.EnumSet;
+import org.dermdesk.core.DermoscopicColour;
 import org.dermdesk.core.LesionImage;
+import org.dermdesk.core.LesionMeasurements;
+import org.dermdesk.core.Scale;
+import org.dermdesk.core.ScaleSource;
 import org.dermdesk.core.LesionRegion;
 import org.dermdesk.core.Mask;
 import org.dermdesk.core.QualityGate;
@@ -72,7 +77,12 @@ final class FakeGate implements QualityGate {
         }
         LesionRegion region = maxX < 0 ? null : new LesionRegion(lesionMask, lesionMask.area(), minX, minY,
                 maxX - minX + 1, maxY - minY + 1, minX == 0 || minY == 0 || maxX == w - 1 || maxY == h - 1);
-        return new QualityReport(f, region, !reasons.isEmpty(), reasons);
+        // a fixed measurement wherever a lesion was found: the window's wiring is under test, not the measuring
+        LesionMeasurements measured = region.area() == 0 ? null : new LesionMeasurements(
+                new Scale(12.5, ScaleSource.RULER, 0.9, 1.0, 0.02), maxX - minX + 1, maxY - minY + 1, region.area(),
+                new double[] {minX, (minY + maxY) / 2.0, maxX, (minY + maxY) / 2.0}, 1, 6,
+                EnumSet.of(DermoscopicColour.LIGHT_BROWN, DermoscopicColour.DARK_BROWN));
+        return new QualityReport(f, region, !reasons.isEmpty(), reasons, measured);
     }
 
     /** Whether lesion pixels lie on both sides of (x, y) within 8 pixels, horizontally or vertically. */

@@ -30,6 +30,7 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import org.dermdesk.core.ArtifactKind;
 import org.dermdesk.core.Diagnosis;
+import org.dermdesk.core.MeasurementWording;
 import org.dermdesk.core.ResultWording;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,40 @@ class WorkstationWindowTest {
 
     private void open(FxRobot robot, Path file) {
         robot.interact(() -> view.open(file));
+    }
+
+    @Test
+    void showsTheLesionMeasurementAsAClassicalAid(FxRobot robot) throws Exception {
+        open(robot, image("lesion.png", 0.8, 0));
+        waitUntil(() -> text(robot, "#measurementText").startsWith("Scale: 12.5 pixels per mm"));
+        assertEquals(MeasurementWording.BASIS, text(robot, "#measurementBasis"));
+        assertTrue(text(robot, "#measurementText").contains("Largest diameter"), text(robot, "#measurementText"));
+        assertTrue(text(robot, "#measurementText").contains("Colours (2 of 6): light brown, dark brown."));
+        assertTrue(text(robot, "#measurementScore").contains(MeasurementWording.STRUCTURES_OMITTED));
+        robot.interact(() -> robot.lookup("#sideScroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            snapshot(stage.getScene().getRoot(), Path.of("target", "window-look", "measurement.png"));
+        });
+    }
+
+    /** Writes what the window shows as a PNG for a person to look at. */
+    private static void snapshot(Node node, Path file) {
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            javafx.scene.image.WritableImage img = node.snapshot(null, null);
+            int w = (int) img.getWidth();
+            int h = (int) img.getHeight();
+            java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    out.setRGB(x, y, img.getPixelReader().getArgb(x, y));
+                }
+            }
+            javax.imageio.ImageIO.write(out, "png", file.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
