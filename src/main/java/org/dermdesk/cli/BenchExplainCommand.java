@@ -37,7 +37,7 @@ public final class BenchExplainCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "10", description = "at most this many images (default ${DEFAULT-VALUE})")
     int limit;
 
-    @Option(names = "--samples", defaultValue = "1000")
+    @Option(names = "--samples", defaultValue = "" + org.dermdesk.core.ExplainRequest.DEFAULT_SAMPLES)
     int samples;
 
     @Option(names = "--seed", defaultValue = "42")

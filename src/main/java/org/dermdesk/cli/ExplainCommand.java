@@ -42,7 +42,7 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "PNG", description = "where to write the heatmap overlay")
     Path out;
 
-    @Option(names = "--samples", defaultValue = "1000", description = "perturbation samples (default ${DEFAULT-VALUE})")
+    @Option(names = "--samples", defaultValue = "" + org.dermdesk.core.ExplainRequest.DEFAULT_SAMPLES, description = "perturbation samples (default ${DEFAULT-VALUE})")
     int samples;
 
     @Option(names = "--seed", defaultValue = "42", description = "random seed (default ${DEFAULT-VALUE})")

@@ -10,6 +10,13 @@ import java.util.Objects;
 public record ExplainRequest(LesionImage image, Prediction prediction, QualityReport quality,
                              LesionClassifier classifier, int samples) {
 
+    /**
+     * Perturbation samples per explanation unless the user chooses otherwise: the fewest that keep the map
+     * stable between seeds (Spearman >= 0.85) with the shipped model, so that an explanation stays quick
+     * (README, "Models": measured with bench-explain).
+     */
+    public static final int DEFAULT_SAMPLES = 1000;
+
     public ExplainRequest {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(prediction, "prediction");

@@ -25,7 +25,7 @@ public final class WorkstationPreferences {
 
     /** The node the application uses; bump the version when the meaning of a key changes. */
     public static final String NODE = "org/dermdesk/workstation/v1";
-    public static final int DEFAULT_SAMPLES = 1000;
+    public static final int DEFAULT_SAMPLES = org.dermdesk.core.ExplainRequest.DEFAULT_SAMPLES;
     public static final int MAX_RECENT = 8;
 
     private final Preferences node;
