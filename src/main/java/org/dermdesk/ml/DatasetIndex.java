@@ -95,12 +95,10 @@ public final class DatasetIndex {
 
     static List<LabeledImage> readIsic2017(Path dir) throws IOException {
         List<LabeledImage> out = new ArrayList<>();
-        for (CSVRecord r : records(dir.resolve("labels.csv"))) {
-            String id = r.get("image_id");
-            Path file = dir.resolve("images").resolve(id + ".jpg");
-            if (!Files.exists(file)) {
-                continue;
-            }
+        for (Row row : rows(dir, "labels.csv")) {
+            CSVRecord r = row.r();
+            String id = row.id();
+            Path file = row.file();
             boolean melanoma = "1".equals(r.get("melanoma").trim());
             // each ISIC 2017 image is its own lesion; the 2017 classes are melanoma, keratosis and nevus
             Diagnosis dx = melanoma ? Diagnosis.MEL : "1".equals(r.get("seborrheic_keratosis").trim()) ? Diagnosis.BKL : Diagnosis.NV;
@@ -112,15 +110,10 @@ public final class DatasetIndex {
 
     static List<LabeledImage> readMilk(Path dir) throws IOException {
         List<LabeledImage> out = new ArrayList<>();
-        if (!Files.isRegularFile(dir.resolve("labels.csv"))) {
-            return out;
-        }
-        for (CSVRecord r : records(dir.resolve("labels.csv"))) {
-            String id = r.get("image_id");
-            Path file = dir.resolve("images").resolve(id + ".jpg");
-            if (!Files.exists(file)) {
-                continue;
-            }
+        for (Row row : rows(dir, "labels.csv")) {
+            CSVRecord r = row.r();
+            String id = row.id();
+            Path file = row.file();
             String dx = r.get("dx").trim();
             out.add(new LabeledImage(id, file, r.get("lesion_id"), DataSource.MILK10K, hamDiagnosis(dx),
                     MILK_MALIGNANT.contains(dx), parseAge(r.get("age_approx")), normaliseSex(r.get("sex")), r.get("site"),
@@ -132,15 +125,10 @@ public final class DatasetIndex {
     /** Acral images with their split keys: the lesion and, where given, the patient. */
     static Map<LabeledImage, String[]> readAcral(Path dir) throws IOException {
         Map<LabeledImage, String[]> out = new LinkedHashMap<>();
-        if (!Files.isRegularFile(dir.resolve("labels.csv"))) {
-            return out;
-        }
-        for (CSVRecord r : records(dir.resolve("labels.csv"))) {
-            String id = r.get("image_id");
-            Path file = dir.resolve("images").resolve(id + ".jpg");
-            if (!Files.exists(file)) {
-                continue;
-            }
+        for (Row row : rows(dir, "labels.csv")) {
+            CSVRecord r = row.r();
+            String id = row.id();
+            Path file = row.file();
             String diagnosis = r.get("diagnosis").toLowerCase(Locale.ROOT);
             Diagnosis dx = diagnosis.startsWith("melanoma") ? Diagnosis.MEL : diagnosis.startsWith("nevus") ? Diagnosis.NV : null;
             String lesion = r.get("lesion_id").isBlank() ? id : r.get("lesion_id");
@@ -153,15 +141,10 @@ public final class DatasetIndex {
 
     static List<LabeledImage> readIsic2019(Path dir) throws IOException {
         List<LabeledImage> out = new ArrayList<>();
-        if (!Files.isRegularFile(dir.resolve("labels.csv"))) {
-            return out;
-        }
-        for (CSVRecord r : records(dir.resolve("labels.csv"))) {
-            String id = r.get("image_id");
-            Path file = dir.resolve("images").resolve(id + ".jpg");
-            if (!Files.exists(file)) {
-                continue;
-            }
+        for (Row row : rows(dir, "labels.csv")) {
+            CSVRecord r = row.r();
+            String id = row.id();
+            Path file = row.file();
             DataSource source = "bcn".equals(r.get("source").trim()) ? DataSource.BCN20000 : DataSource.ISIC2019_MSK;
             String lesion = r.get("lesion_id").isBlank() ? id : r.get("lesion_id");
             out.add(new LabeledImage(id, file, lesion, source, hamDiagnosis(r.get("dx").trim()), "1".equals(r.get("malignant").trim()),
@@ -179,6 +162,26 @@ public final class DatasetIndex {
             }
         }
         return null;
+    }
+
+    /** A label row whose image file exists. */
+    private record Row(CSVRecord r, String id, Path file) {
+    }
+
+    /** The rows of {@code dir/labels} whose {@code dir/images/<image_id>.jpg} exists; none when the labels are absent. */
+    private static List<Row> rows(Path dir, String labels) throws IOException {
+        List<Row> out = new ArrayList<>();
+        if (!Files.isRegularFile(dir.resolve(labels))) {
+            return out;
+        }
+        for (CSVRecord r : records(dir.resolve(labels))) {
+            String id = r.get("image_id");
+            Path file = dir.resolve("images").resolve(id + ".jpg");
+            if (Files.exists(file)) {
+                out.add(new Row(r, id, file));
+            }
+        }
+        return out;
     }
 
     private static List<CSVRecord> records(Path csv) throws IOException {

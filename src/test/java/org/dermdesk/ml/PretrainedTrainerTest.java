@@ -4,19 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
-import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.core.ImageReader;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.ProgressListener;
 import org.dermdesk.testsupport.SharedData;
+import org.dermdesk.testsupport.TestImageReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,24 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PretrainedTrainerTest {
 
     /** Development images of any size (the app's loader refuses the 84 px ones). */
-    private static final ImageReader READER = file -> {
-        try {
-            BufferedImage img = ImageIO.read(file.toFile());
-            byte[] rgb = new byte[img.getWidth() * img.getHeight() * 3];
-            for (int y = 0; y < img.getHeight(); y++) {
-                for (int x = 0; x < img.getWidth(); x++) {
-                    int p = img.getRGB(x, y);
-                    int o = (y * img.getWidth() + x) * 3;
-                    rgb[o] = (byte) (p >> 16);
-                    rgb[o + 1] = (byte) (p >> 8);
-                    rgb[o + 2] = (byte) p;
-                }
-            }
-            return new LesionImage(file.getFileName().toString(), img.getWidth(), img.getHeight(), rgb);
-        } catch (IOException e) {
-            throw new ImageLoadException(file, e.getMessage());
-        }
-    };
+    private static final ImageReader READER = new TestImageReader();
 
     @Test
     void writesAModelWhoseLogitsAreTheTrainedHeadsOnTheCachedFeatures(@TempDir Path dir) throws Exception {

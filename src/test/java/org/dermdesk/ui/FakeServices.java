@@ -1,5 +1,7 @@
 package org.dermdesk.ui;
 
+import org.dermdesk.testsupport.TestImageReader;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.dermdesk.ui;
+package org.dermdesk.testsupport;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -10,7 +10,7 @@ import org.dermdesk.core.ImageReader;
 import org.dermdesk.core.LesionImage;
 
 /** A test double of the imaging layer's loader, on ImageIO. */
-final class TestImageReader implements ImageReader {
+public final class TestImageReader implements ImageReader {
 
     @Override
     public LesionImage read(Path file) throws ImageLoadException {
