@@ -24,7 +24,7 @@ done
 
 NAME=dermdesk
 MAIN_CLASS=org.dermdesk.app.Main
-MODEL=resnet-lite-112                     # ModelLocator.DEFAULT_MODEL
+MODEL=mobilenet-v2-ft-128                     # ModelLocator.DEFAULT_MODEL
 # modules jdeps cannot see (reflection, JNI, service loading, TLS for nothing but safety)
 EXTRA_MODULES="jdk.unsupported,jdk.unsupported.desktop,java.desktop,java.prefs,java.logging,java.management,java.naming,java.xml,java.sql,java.scripting,jdk.crypto.ec,jdk.zipfs,jdk.localedata"
 

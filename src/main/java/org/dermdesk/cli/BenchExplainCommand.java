@@ -43,7 +43,7 @@ public final class BenchExplainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
-    @Option(names = "--batch-size", defaultValue = "32")
+    @Option(names = "--batch-size", defaultValue = "" + org.dermdesk.explain.LimeExplainer.Settings.DEFAULT_BATCH_SIZE)
     int batchSize;
 
     @Option(names = "--hide", defaultValue = "BLUR")

@@ -99,7 +99,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 } catch (ImageLoadException e) {
                     failures.add(e.getMessage());
                 }
-                if (batch.size() == 64 || item == items.get(items.size() - 1)) {
+                if (batch.size() == 16 || item == items.get(items.size() - 1)) {  // small model calls keep libtorch memory low
                     List<Prediction> predictions = pipeline.classifier().predictBatch(batch);
                     for (int k = 0; k < predictions.size(); k++) {
                         probabilities.add(predictions.get(k).pMalignant());
@@ -204,20 +204,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         Map<String, Map<String, Integer>> artifacts = Files.isRegularFile(spec.data.resolve("artifacts/annotations.csv"))
                 ? ArtifactEvaluation.readAnnotations(spec.data) : Map.of();
         List<Item> items = new ArrayList<>();
-        // models trained on the five sources list them in split.csv; the earlier ones only HAM10000 and ISIC 2017
-        boolean fiveSources = DataSplitter.sources(model.dir().resolve("split.csv")).stream()
-                .anyMatch(s -> !s.equals("ham10000") && !s.equals("isic2017"));
-        for (LabeledImage img : fiveSources ? DatasetIndex.loadAll(spec.data) : DatasetIndex.load(spec.data)) {
+        for (LabeledImage img : DatasetIndex.forSplit(spec.data, model.dir().resolve("split.csv"))) {
             if (split.get(img.imageId()) == spec.split) {
                 List<String> groups = new ArrayList<>();
                 groups.add(img.source().key());
                 groups.add("sex " + (img.sex().isEmpty() ? "unknown" : img.sex()));
                 groups.add(ageBand(img.age()));
-                if (fiveSources) {
-                    groups.add(img.acralSite() ? "acral site" : "non-acral site");
-                    if (img.skinTone() != null) {
-                        groups.add("skin tone " + img.skinTone());
-                    }
+                groups.add(img.acralSite() ? "acral site" : "non-acral site");
+                if (img.skinTone() != null) {
+                    groups.add("skin tone " + img.skinTone());
                 }
                 artifacts.getOrDefault(img.imageId(), Map.of())
                         .forEach((artifact, label) -> groups.add(artifact + (label == 1 ? " present" : " absent")));

@@ -57,7 +57,7 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--hide", defaultValue = "BLUR", description = "how hidden segments are filled: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     HideStrategy hide;
 
-    @Option(names = "--batch-size", defaultValue = "32", description = "images per model call (default ${DEFAULT-VALUE})")
+    @Option(names = "--batch-size", defaultValue = "" + org.dermdesk.explain.LimeExplainer.Settings.DEFAULT_BATCH_SIZE, description = "images per model call (default ${DEFAULT-VALUE})")
     int batchSize;
 
     @Option(names = "--opacity", defaultValue = "0.6", description = "heatmap opacity 0..1 (default ${DEFAULT-VALUE})")

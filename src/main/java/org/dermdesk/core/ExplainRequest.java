@@ -15,7 +15,7 @@ public record ExplainRequest(LesionImage image, Prediction prediction, QualityRe
      * stable between seeds (Spearman >= 0.85) with the shipped model, so that an explanation stays quick
      * (README, "Models": measured with bench-explain).
      */
-    public static final int DEFAULT_SAMPLES = 1000;
+    public static final int DEFAULT_SAMPLES = 500;
 
     public ExplainRequest {
         Objects.requireNonNull(image, "image");

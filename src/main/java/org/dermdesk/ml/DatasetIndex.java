@@ -79,6 +79,16 @@ public final class DatasetIndex {
         return out;
     }
 
+    /**
+     * The development images a model's {@code split.csv} refers to: the five sources for models trained on
+     * them, HAM10000 and ISIC 2017 as the earlier models knew them otherwise.
+     */
+    public static List<LabeledImage> forSplit(Path dataDir, Path splitCsv) throws IOException {
+        boolean fiveSources = DataSplitter.sources(splitCsv).stream()
+                .anyMatch(source -> !source.equals(DataSource.HAM10000.key()) && !source.equals(DataSource.ISIC2017.key()));
+        return fiveSources ? loadAll(dataDir) : load(dataDir);
+    }
+
     static List<LabeledImage> readHam(Path dir) throws IOException {
         List<LabeledImage> out = new ArrayList<>();
         for (CSVRecord r : records(dir.resolve("metadata.csv"))) {

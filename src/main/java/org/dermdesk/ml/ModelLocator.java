@@ -14,7 +14,7 @@ import java.util.List;
 public final class ModelLocator {
 
     /** The model DermDesk uses unless told otherwise. */
-    public static final String DEFAULT_MODEL = "resnet-lite-112";
+    public static final String DEFAULT_MODEL = "mobilenet-v2-ft-128";
 
     private ModelLocator() {
     }
