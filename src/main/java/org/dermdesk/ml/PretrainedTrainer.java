@@ -131,10 +131,10 @@ public final class PretrainedTrainer {
             }
             progress.progress(0, "leave-one-source-out: without " + heldOut.key());
             byte[] head = heads.train(train, val, recipe.epochs(), checkpoints.resolve("loso-" + heldOut.key()));
-            PretrainedEvaluation e = PretrainedEvaluation.of(rows(data, val), heads.logits(head, val), rows(data, target),
-                    heads.logits(head, target));
+            float[][] targetLogits = heads.logits(head, target);
+            PretrainedEvaluation e = PretrainedEvaluation.of(rows(data, val), heads.logits(head, val), rows(data, target), targetLogits);
             Map<String, Object> result = new LinkedHashMap<>(e.metrics().get("test"));
-            SubsetMetrics.of(rows(data, target), PretrainedEvaluation.probabilities(heads.logits(head, target), e.calibration()),
+            SubsetMetrics.of(rows(data, target), PretrainedEvaluation.probabilities(targetLogits, e.calibration()),
                     e.threshold(), img -> data.split().get(img.imageId()) == Split.TEST)
                     .ifPresent(m -> result.put("test_part", ModelEvaluation.brief(m)));
             out.put(heldOut.key(), result);
