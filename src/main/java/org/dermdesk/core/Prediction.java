@@ -11,9 +11,11 @@ import java.util.Map;
  * @param model      which model said it
  * @param imageOnlyPMalignant the probability from the image alone when {@code pMalignant} also weighs
  *                   the patient's age and sex; null when {@code pMalignant} is the image-only probability
+ * @param suitability whether the image is dermoscopic and like the training images; null when the model has
+ *                    no such check
  */
 public record Prediction(double pMalignant, double threshold, Map<Diagnosis, Double> diagnoses, ModelInfo model,
-                         Double imageOnlyPMalignant) {
+                         Double imageOnlyPMalignant, ImageSuitability suitability) {
 
     public Prediction {
         if (!(pMalignant >= 0 && pMalignant <= 1)) {
@@ -24,7 +26,23 @@ public record Prediction(double pMalignant, double threshold, Map<Diagnosis, Dou
 
     /** An image-only prediction. */
     public Prediction(double pMalignant, double threshold, Map<Diagnosis, Double> diagnoses, ModelInfo model) {
-        this(pMalignant, threshold, diagnoses, model, null);
+        this(pMalignant, threshold, diagnoses, model, null, null);
+    }
+
+    /** A prediction that may weigh the patient, without a suitability check. */
+    public Prediction(double pMalignant, double threshold, Map<Diagnosis, Double> diagnoses, ModelInfo model,
+                      Double imageOnlyPMalignant) {
+        this(pMalignant, threshold, diagnoses, model, imageOnlyPMalignant, null);
+    }
+
+    /** This prediction with the model's judgement of whether the image suits it. */
+    public Prediction withSuitability(ImageSuitability s) {
+        return new Prediction(pMalignant, threshold, diagnoses, model, imageOnlyPMalignant, s);
+    }
+
+    /** False only when the image was checked and found not dermoscopic: the probability then does not apply. */
+    public boolean appliesToImage() {
+        return suitability == null || suitability.dermoscopic();
     }
 
     /** True when the probability weighs the patient's age and sex besides the image. */
@@ -39,12 +57,12 @@ public record Prediction(double pMalignant, double threshold, Map<Diagnosis, Dou
 
     /** The prediction from the image alone: this one when it was not adjusted for the patient. */
     public Prediction imageOnly() {
-        return adjustedForPatient() ? new Prediction(imageOnlyPMalignant, threshold, diagnoses, model) : this;
+        return adjustedForPatient() ? new Prediction(imageOnlyPMalignant, threshold, diagnoses, model, null, suitability) : this;
     }
 
     /** This image's prediction with a probability that also weighs the patient; the image-only figure is kept. */
     public Prediction withPatientProbability(double p) {
-        return new Prediction(p, threshold, diagnoses, model, imagePMalignant());
+        return new Prediction(p, threshold, diagnoses, model, imagePMalignant(), suitability);
     }
 
     /** True when the probability reaches the operating threshold: the image is called suspicious. */
@@ -54,6 +72,6 @@ public record Prediction(double pMalignant, double threshold, Map<Diagnosis, Dou
 
     /** The same prediction judged at another threshold (a user preference), never silently. */
     public Prediction atThreshold(double newThreshold) {
-        return new Prediction(pMalignant, newThreshold, diagnoses, model, imageOnlyPMalignant);
+        return new Prediction(pMalignant, newThreshold, diagnoses, model, imageOnlyPMalignant, suitability);
     }
 }

@@ -40,14 +40,17 @@ public final class DjlLesionClassifier implements LesionClassifier {
     private final ModelCard card;
     private final Model model;
     /** Idle predictors; a call takes one or makes one, and gives it back. */
-    private final Queue<Predictor<LesionImage, float[]>> idle = new ConcurrentLinkedQueue<>();
-    private final List<Predictor<LesionImage, float[]>> all = new CopyOnWriteArrayList<>();
+    private final Queue<Predictor<LesionImage, NetworkOutput>> idle = new ConcurrentLinkedQueue<>();
+    private final List<Predictor<LesionImage, NetworkOutput>> all = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private final ModelInfo info;
+    /** Null for models without the check. */
+    private final ImageKindModel imageKind;
 
-    private DjlLesionClassifier(ModelCard card, Model model) {
+    private DjlLesionClassifier(ModelCard card, Model model, ImageKindModel imageKind) {
         this.card = card;
         this.model = model;
+        this.imageKind = imageKind;
         this.info = new ModelInfo(card.name(), card.version(), card.weightsSha256());
     }
 
@@ -68,12 +71,22 @@ public final class DjlLesionClassifier implements LesionClassifier {
         try {
             model.setBlock(Networks.build(card.architecture()));
             model.load(modelDir, weightsPrefix(card.weightsFile()));
+            model.setBlock(Networks.withFeatures(model.getBlock()));
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             throw new ModelLoadException("Model weights " + weights + " cannot be loaded: " + e.getMessage(), e);
         }
+        ImageKindModel imageKind = null;
+        if (card.imageKind() != null) {
+            try {
+                imageKind = ImageKindModel.read(modelDir, card.imageKind());
+            } catch (ModelLoadException e) {
+                model.close();
+                throw e;
+            }
+        }
         LOG.info("Loaded model {} {} in {} ms", card.name(), card.version(), (System.nanoTime() - start) / 1_000_000);
-        return new DjlLesionClassifier(card, model);
+        return new DjlLesionClassifier(card, model, imageKind);
     }
 
     private static void verifyChecksum(ModelCard card, Path weights) throws ModelLoadException {
@@ -115,12 +128,17 @@ public final class DjlLesionClassifier implements LesionClassifier {
         return card.threshold();
     }
 
-    /** Raw network outputs, before calibration: one array per image (1 or 7 logits). */
+    /** Raw network outputs, before calibration: one array per image (1 or 8 logits). */
     public List<float[]> logits(List<LesionImage> images) {
+        return outputs(images).stream().map(NetworkOutput::logits).toList();
+    }
+
+    /** The network's logits and, where it has them, pooled features: one per image. */
+    public List<NetworkOutput> outputs(List<LesionImage> images) {
         if (images.isEmpty()) {
             return List.of();
         }
-        Predictor<LesionImage, float[]> predictor = borrow();
+        Predictor<LesionImage, NetworkOutput> predictor = borrow();
         try {
             return predictor.batchPredict(images);
         } catch (TranslateException e) {
@@ -130,11 +148,11 @@ public final class DjlLesionClassifier implements LesionClassifier {
         }
     }
 
-    private Predictor<LesionImage, float[]> borrow() {
+    private Predictor<LesionImage, NetworkOutput> borrow() {
         if (closed) {
             throw new IllegalStateException("the model " + card.name() + " was closed");
         }
-        Predictor<LesionImage, float[]> p = idle.poll();
+        Predictor<LesionImage, NetworkOutput> p = idle.poll();
         if (p == null) {
             p = model.newPredictor(new LogitTranslator(card.input(), card.flipAveraging()));
             all.add(p);
@@ -150,10 +168,21 @@ public final class DjlLesionClassifier implements LesionClassifier {
     @Override
     public List<Prediction> predictBatch(List<LesionImage> images) {
         List<Prediction> out = new ArrayList<>(images.size());
-        for (float[] logit : logits(images)) {
-            out.add(toPrediction(logit));
+        for (NetworkOutput output : outputs(images)) {
+            Prediction p = toPrediction(output.logits());
+            out.add(imageKind == null ? p : p.withSuitability(imageKind.assess(output)));
         }
         return out;
+    }
+
+    /** The loaded network (for development tools that reuse its blocks). */
+    ai.djl.nn.Block network() {
+        return model.getBlock();
+    }
+
+    /** The model's check of whether images suit it; null when the model has none. */
+    public ImageKindModel imageKind() {
+        return imageKind;
     }
 
     Prediction toPrediction(float[] logits) {

@@ -50,12 +50,17 @@ final class FlipAveraging {
 
         @Override
         public NDList[] unbatchify(NDList outputs) {
-            NDArray all = outputs.singletonOrThrow();
-            int images = (int) (all.getShape().get(0) / VIEWS);
-            NDList parts = all.split(images, 0);
+            // every output (logits, and features where the network returns them) is split the same way
+            int images = (int) (outputs.get(0).getShape().get(0) / VIEWS);
             NDList[] out = new NDList[images];
             for (int i = 0; i < images; i++) {
-                out[i] = new NDList(parts.get(i));
+                out[i] = new NDList(outputs.size());
+            }
+            for (NDArray all : outputs) {
+                NDList parts = all.split(images, 0);
+                for (int i = 0; i < images; i++) {
+                    out[i].add(parts.get(i));
+                }
             }
             return out;
         }

@@ -9,10 +9,11 @@ import ai.djl.translate.TranslatorContext;
 import org.dermdesk.core.LesionImage;
 
 /**
- * Pre- and post-processing only: image to the network's input tensor, output tensor to raw logits;
- * with flip averaging, each image enters as its four mirrored views and leaves as their mean logits.
+ * Pre- and post-processing only: image to the network's input tensor, output tensors to raw logits (and
+ * pooled features where the network returns them); with flip averaging, each image enters as its four
+ * mirrored views and leaves as their mean.
  */
-final class LogitTranslator implements Translator<LesionImage, float[]> {
+final class LogitTranslator implements Translator<LesionImage, NetworkOutput> {
 
     private final InputSpec spec;
     private final boolean flipAveraging;
@@ -30,8 +31,12 @@ final class LogitTranslator implements Translator<LesionImage, float[]> {
     }
 
     @Override
-    public float[] processOutput(TranslatorContext ctx, NDList list) {
-        NDArray out = list.singletonOrThrow();
+    public NetworkOutput processOutput(TranslatorContext ctx, NDList list) {
+        float[] logits = perImage(list.get(0));
+        return new NetworkOutput(logits, list.size() > 1 ? perImage(list.get(1)) : null);
+    }
+
+    private float[] perImage(NDArray out) {
         return (flipAveraging ? FlipAveraging.average(out) : out).toFloatArray();
     }
 

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param threshold    operating threshold on the calibrated probability
  * @param thresholdRule how the threshold was chosen, in words
  * @param metrics      measured metrics by split name, e.g. "validation", "test", "image_level_test"
+ * @param imageKind    the check of whether an image is dermoscopic and like the training data; null = none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelCard(String name, String version, String architecture, InputSpec input, String output,
@@ -30,9 +31,12 @@ public record ModelCard(String name, String version, String architecture, InputS
                         double threshold, String thresholdRule,
                         String weightsFile, String weightsSha256, long parameters,
                         Map<String, Object> split, Map<String, Object> training,
-                        Map<String, Map<String, Object>> metrics, String dataLicence, String intendedUse) {
+                        Map<String, Map<String, Object>> metrics, String dataLicence, String intendedUse,
+                        ImageKindSpec imageKind) {
 
     public static final String FILE_NAME = "model-card.json";
+    /** What every DermDesk model is for, as its card says. */
+    public static final String INTENDED_USE = "Decision support for dermatologists reviewing one dermoscopic image; not a diagnosis.";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -50,6 +54,13 @@ public record ModelCard(String name, String version, String architecture, InputS
     public void write(Path modelDir) throws IOException {
         MAPPER.writeValue(modelDir.resolve(FILE_NAME).toFile(), this);
         ModelCardSeal.write(modelDir, this);
+    }
+
+    /** This card with an image-kind check added or replaced. */
+    public ModelCard withImageKind(ImageKindSpec spec) {
+        return new ModelCard(name, version, architecture, input, output, temperature, calibrationBias, diagnosisTemperature,
+                testTimeAugmentation, metadataFusion, threshold, thresholdRule, weightsFile, weightsSha256, parameters, split,
+                training, metrics, dataLicence, intendedUse, spec);
     }
 
     /** True when the model's logits are averaged over mirrored views, as it was calibrated. */

@@ -104,12 +104,40 @@ final class ModelCardValidator {
                 number(fusion, "metadata_fusion." + coefficient, coefficient, true);
             }
         }
+        imageKind(card);
         String weights = text(card, "weights_file");
         if (weights.contains("/") || weights.contains("\\") || weights.startsWith(".")) {
             throw field("weights_file", "must be a file name inside the model folder");
         }
         if (!SHA256.matcher(text(card, "weights_sha256")).matches()) {
             throw field("weights_sha256", "must be 64 hexadecimal digits");
+        }
+    }
+
+    private void imageKind(JsonNode card) throws ModelCardException {
+        JsonNode kind = card.get("image_kind");
+        if (kind == null || kind.isNull()) {
+            return;
+        }
+        if (!kind.isObject()) {
+            throw field("image_kind", "must be an object");
+        }
+        String file = text(kind, "image_kind.file", "file");
+        if (file.contains("/") || file.contains("\\") || file.startsWith(".")) {
+            throw field("image_kind.file", "must be a file name inside the model folder");
+        }
+        if (!SHA256.matcher(text(kind, "image_kind.sha256", "sha256")).matches()) {
+            throw field("image_kind.sha256", "must be 64 hexadecimal digits");
+        }
+        for (String name : new String[] {"dermoscopic_threshold", "unfamiliar_threshold"}) {
+            double t = number(kind, "image_kind." + name, name, true);
+            if (!(t > 0 && t < 1)) {
+                throw field("image_kind." + name, "is " + t + "; it must be between 0 and 1 (exclusive)");
+            }
+        }
+        String method = text(kind, "image_kind.unfamiliar_method", "unfamiliar_method");
+        if (!method.equals(ImageKindModel.MAHALANOBIS) && !method.equals(ImageKindModel.ENERGY)) {
+            throw field("image_kind.unfamiliar_method", "must be '" + ImageKindModel.MAHALANOBIS + "' or '" + ImageKindModel.ENERGY + "'");
         }
     }
 
@@ -154,12 +182,16 @@ final class ModelCardValidator {
     }
 
     private String text(JsonNode card, String name) throws ModelCardException {
-        JsonNode v = card.get(name);
+        return text(card, name, name);
+    }
+
+    private String text(JsonNode node, String path, String name) throws ModelCardException {
+        JsonNode v = node.get(name);
         if (v == null || v.isNull()) {
-            throw field(name, "is missing");
+            throw field(path, "is missing");
         }
         if (!v.isTextual() || v.asText().isBlank()) {
-            throw field(name, "must be a non-empty text");
+            throw field(path, "must be a non-empty text");
         }
         return v.asText();
     }

@@ -46,6 +46,18 @@ public final class Networks {
     }
 
     /**
+     * A loaded network that also returns the features its head reads, where it is built as a backbone and a
+     * head (the pretrained classifier); any other network unchanged.
+     */
+    static Block withFeatures(Block loaded) {
+        if (loaded instanceof SequentialBlock seq && seq.getChildren().size() == 2
+                && seq.getChildren().get(0).getValue() instanceof MobileNetV2) {
+            return new FeaturesAndLogits(seq.getChildren().get(0).getValue(), seq.getChildren().get(1).getValue());
+        }
+        return loaded;
+    }
+
+    /**
      * The trained part of the pretrained classifier, on the backbone's pooled features: standardised
      * (batch norm), one hidden layer of {@value #HEAD_HIDDEN} ReLU units, eight logits. Dropout against the
      * few thousand images per source.

@@ -1,0 +1,182 @@
+package org.dermdesk.ml;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.dermdesk.core.Checksums;
+import org.dermdesk.core.ImageSuitability;
+
+/**
+ * Judges from the classifier's own pooled features whether an image is dermoscopic and whether it lies
+ * within the training data, at no cost beyond a few dot products (the features come with the logits).
+ *
+ * <ul>
+ *   <li><b>Dermoscopic:</b> a logistic regression on the standardised features, trained on dermoscopic
+ *       development images against clinical close-ups and drawn non-dermoscopic images.</li>
+ *   <li><b>Unfamiliar:</b> the Mahalanobis distance of the features from the training images (covariance
+ *       shrunk towards its diagonal), or the energy of the diagnosis logits; either is turned into a score
+ *       by where it falls among the distances of in-distribution validation images.</li>
+ * </ul>
+ * Stored as one binary file (big-endian, {@link DataOutputStream}), its checksum in the model card.
+ */
+public final class ImageKindModel {
+
+    public static final String MAHALANOBIS = "mahalanobis";
+    public static final String ENERGY = "energy";
+    public static final String FILE_NAME = "image-kind.bin";
+    private static final int MAGIC = 0x44444b31; // "DDK1"
+
+    private final float[] featureMean;
+    private final float[] featureScale;
+    private final float[] detectorWeights;
+    private final float detectorBias;
+    private final Mahalanobis distance;
+    /** Sorted novelty scores of the in-distribution validation images: the scale of the unfamiliar score. */
+    private final float[] validationScores;
+    private final ImageKindSpec spec;
+
+    ImageKindModel(float[] featureMean, float[] featureScale, float[] detectorWeights, float detectorBias,
+                   Mahalanobis distance, float[] validationScores, ImageKindSpec spec) {
+        this.featureMean = featureMean;
+        this.featureScale = featureScale;
+        this.detectorWeights = detectorWeights;
+        this.detectorBias = detectorBias;
+        this.distance = distance;
+        this.validationScores = validationScores.clone();
+        Arrays.sort(this.validationScores);
+        this.spec = spec;
+    }
+
+    public ImageKindSpec spec() {
+        return spec;
+    }
+
+    public int featureCount() {
+        return featureMean.length;
+    }
+
+    /** The check's verdict on one network output (logits and pooled features). */
+    public ImageSuitability assess(NetworkOutput output) {
+        if (output.features() == null || output.features().length != featureMean.length) {
+            throw new IllegalArgumentException("the image-kind check needs the " + featureMean.length + " pooled features of its network");
+        }
+        double dermoscopic = dermoscopicScore(output.features());
+        double unfamiliar = unfamiliarScore(output);
+        return new ImageSuitability(dermoscopic >= spec.dermoscopicThreshold(), dermoscopic,
+                unfamiliar >= spec.unfamiliarThreshold(), unfamiliar);
+    }
+
+    double dermoscopicScore(float[] features) {
+        double z = detectorBias;
+        for (int i = 0; i < features.length; i++) {
+            z += detectorWeights[i] * (features[i] - featureMean[i]) / featureScale[i];
+        }
+        return Calibration.sigmoid(z);
+    }
+
+    /** The raw novelty score before it is placed among the validation images: larger = farther. */
+    double novelty(NetworkOutput output) {
+        return noveltyOf(spec.unfamiliarMethod(), distance, output);
+    }
+
+    static double noveltyOf(String method, Mahalanobis distance, NetworkOutput output) {
+        if (ENERGY.equals(method)) {
+            return energy(output.logits());
+        }
+        return distance.squared(output.features());
+    }
+
+    double unfamiliarScore(NetworkOutput output) {
+        double s = novelty(output);
+        int below = Arrays.binarySearch(validationScores, (float) s);
+        int rank = below >= 0 ? below : -below - 1;
+        return (double) rank / validationScores.length;
+    }
+
+    /** Negative log-sum-exp of the seven diagnosis logits: high when no diagnosis is confidently recognised. */
+    static double energy(float[] logits) {
+        int n = Math.min(7, logits.length);
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, logits[i]);
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.exp(logits[i] - max);
+        }
+        return -(max + Math.log(sum));
+    }
+
+    /** Reads the check a card names from its model folder, refusing a file that does not match the card's checksum. */
+    static ImageKindModel read(Path modelDir, ImageKindSpec spec) throws ModelLoadException {
+        Path file = modelDir.resolve(spec.file());
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new ModelLoadException("The image-kind check " + file + " named by the model card is missing: reinstall the model");
+            }
+            String actual = Checksums.sha256(file);
+            if (!actual.equalsIgnoreCase(spec.sha256())) {
+                throw new ModelLoadException("The image-kind check " + file + " does not match the model card's checksum"
+                        + " (expected " + spec.sha256() + ", found " + actual + "): reinstall the model");
+            }
+            try (InputStream is = Files.newInputStream(file); DataInputStream in = new DataInputStream(new BufferedInputStream(is))) {
+                if (in.readInt() != MAGIC) {
+                    throw new ModelLoadException("The image-kind check " + file + " is not in DermDesk's format: reinstall the model");
+                }
+                int d = in.readInt();
+                float[] mean = floats(in, d);
+                float[] scale = floats(in, d);
+                float[] weights = floats(in, d);
+                float bias = in.readFloat();
+                Mahalanobis distance = Mahalanobis.read(in, d);
+                float[] validation = floats(in, in.readInt());
+                return new ImageKindModel(mean, scale, weights, bias, distance, validation, spec);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ModelLoadException("The image-kind check " + file + " cannot be read (" + e.getMessage() + "): reinstall the model", e);
+        }
+    }
+
+    /** Writes the parameters; the caller records the file's checksum in the card. */
+    void write(Path file) throws IOException {
+        try (OutputStream os = Files.newOutputStream(file); DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os))) {
+            out.writeInt(MAGIC);
+            out.writeInt(featureMean.length);
+            writeFloats(out, featureMean);
+            writeFloats(out, featureScale);
+            writeFloats(out, detectorWeights);
+            out.writeFloat(detectorBias);
+            distance.write(out);
+            out.writeInt(validationScores.length);
+            writeFloats(out, validationScores);
+        }
+    }
+
+    ImageKindModel withSpec(ImageKindSpec newSpec) {
+        return new ImageKindModel(featureMean, featureScale, detectorWeights, detectorBias, distance, validationScores, newSpec);
+    }
+
+    static float[] floats(DataInputStream in, int n) throws IOException {
+        if (n < 0 || n > 10_000_000) {
+            throw new IOException("implausible array length " + n);
+        }
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = in.readFloat();
+        }
+        return v;
+    }
+
+    static void writeFloats(DataOutputStream out, float[] v) throws IOException {
+        for (float x : v) {
+            out.writeFloat(x);
+        }
+    }
+}
