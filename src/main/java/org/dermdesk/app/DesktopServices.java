@@ -35,11 +35,14 @@ import org.dermdesk.ui.WorkstationServices;
 final class DesktopServices implements WorkstationServices {
 
     // shown after "Case saved to <file>": an old log cannot say whether the probability was adjusted
+    private static final String NEW_LOG = "-Ddermdesk.caselog=<new file> starts a version " + CaseLog.VERSION + " log";
     static final String OLD_LAYOUT_NOTE = " (a version 1 case log: it does not record whether the probability"
-            + " weighed age and sex; -Ddermdesk.caselog=<new file> starts a version 3 log)";
+            + " weighed age and sex; " + NEW_LOG + ")";
     // shown after "Case saved to <file>": a version 2 log has no columns for the lesion measurement
-    static final String VERSION_2_NOTE = " (a version 2 case log: it does not record the lesion measurement;"
-            + " -Ddermdesk.caselog=<new file> starts a version 3 log)";
+    static final String VERSION_2_NOTE = " (a version 2 case log: it does not record the lesion measurement; " + NEW_LOG + ")";
+    // a version 3 log has no columns for whether the image looked dermoscopic and familiar
+    static final String VERSION_3_NOTE = " (a version 3 case log: it does not record whether the image looked dermoscopic;"
+            + " " + NEW_LOG + ")";
 
     private final Path modelDir;
     private final Path caseLogFile;
@@ -129,7 +132,8 @@ final class DesktopServices implements WorkstationServices {
             return caseLogFile + switch (layout) {
                 case V1 -> OLD_LAYOUT_NOTE;
                 case V2 -> VERSION_2_NOTE;
-                case V3 -> "";
+                case V3 -> VERSION_3_NOTE;
+                case V4 -> "";
             };
         });
     }

@@ -14,6 +14,7 @@ import org.dermdesk.core.TotalDermoscopyScore;
 import org.dermdesk.core.QualityReport;
 import org.dermdesk.core.Diagnosis;
 import org.dermdesk.core.ModelInfo;
+import org.dermdesk.core.ImageSuitability;
 import org.dermdesk.core.Prediction;
 
 /** The stable JSON form of an analysis (one object per image; scripts depend on these field names). */
@@ -22,6 +23,21 @@ final class AnalysisJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private AnalysisJson() {
+    }
+
+    /** Null fields when the model has no image-kind check. */
+    private static void addSuitability(ObjectNode node, ImageSuitability s) {
+        if (s == null) {
+            node.putNull("dermoscopic");
+            node.putNull("dermoscopic_score");
+            node.putNull("unfamiliar");
+            node.putNull("unfamiliar_score");
+            return;
+        }
+        node.put("dermoscopic", s.dermoscopic());
+        node.put("dermoscopic_score", round(s.dermoscopicScore()));
+        node.put("unfamiliar", s.unfamiliar());
+        node.put("unfamiliar_score", round(s.unfamiliarScore()));
     }
 
     static ObjectNode ok(AnalysisResult r) {
@@ -43,6 +59,7 @@ final class AnalysisJson {
             }
         }
         node.set("model", model(p.model()));
+        addSuitability(node, p.suitability());
         node.put("hair_removed", r.hairRemoved());
         if (r.quality() != null) {
             addQuality(node, r.quality());

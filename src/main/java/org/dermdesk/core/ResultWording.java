@@ -18,19 +18,45 @@ public final class ResultWording {
     /** Said of a result whose image failed the quality gate. */
     public static final String UNRELIABLE = "Unreliable: the image failed the quality check \u2014 retake it before relying on this result.";
 
+    /** Said, prominently, of an image the model judges not dermoscopic; its probability is then withheld. */
+    public static final String NOT_DERMOSCOPIC = "This does not look like a dermoscopic image \u2014 DermDesk is made for dermoscopic images only.";
+    /** The verdict line for such an image. */
+    public static final String NO_VERDICT_NOT_DERMOSCOPIC = "No verdict: not a dermoscopic image";
+    /** Shown where the probability would be, until the user asks to see it. */
+    public static final String PROBABILITY_WITHHELD = "The probability is withheld: it does not apply to an image that is not dermoscopic.";
+    /** The button that reveals it. */
+    public static final String SHOW_PROBABILITY_ANYWAY = "Show the probability anyway";
+    /** Label of a revealed (or printed) probability of a non-dermoscopic image. */
+    public static final String NOT_VALID_FOR_IMAGE = "not valid: not a dermoscopic image";
+    /** The amber note beside a result for an image unlike the training images. */
+    public static final String UNFAMILIAR = "This image looks unlike the images the model was trained on; treat the probability with extra caution.";
+
     /** Short verdict codes for the case log's {@code verdict} column and the terminal table. */
     public static final String CODE_SUSPICIOUS = "suspicious";
     public static final String CODE_NOT_SUSPICIOUS = "not suspicious";
+    public static final String CODE_NOT_DERMOSCOPIC = "not dermoscopic";
 
     private ResultWording() {
     }
 
     public static String verdict(Prediction p) {
+        if (!p.appliesToImage()) {
+            return NO_VERDICT_NOT_DERMOSCOPIC;
+        }
         return p.malignant() ? SUSPICIOUS : NOT_SUSPICIOUS;
     }
 
     public static String verdictCode(Prediction p) {
-        return verdictCode(p.malignant());
+        return p.appliesToImage() ? verdictCode(p.malignant()) : CODE_NOT_DERMOSCOPIC;
+    }
+
+    /** The caution a result carries because of the image itself: not dermoscopic, unfamiliar, or none (empty). */
+    public static String suitabilityNote(Prediction p) {
+        ImageSuitability s = p.suitability();
+        if (s == null) {
+            return "";
+        }
+        return !s.dermoscopic() ? NOT_DERMOSCOPIC : s.unfamiliar() ? UNFAMILIAR : "";
     }
 
     public static String verdictCode(boolean malignant) {

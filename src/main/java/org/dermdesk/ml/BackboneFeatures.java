@@ -71,7 +71,7 @@ public final class BackboneFeatures {
             for (int start = 0; start < images.size(); start += CHUNK) {
                 List<LabeledImage> chunk = images.subList(start, Math.min(images.size(), start + CHUNK));
                 Path file = cacheDir.resolve(String.format("chunk-%05d.bin", start / CHUNK));
-                float[][][] rows = readChunk(file, chunk);
+                float[][][] rows = readChunk(file, chunk, augmented, views);
                 if (rows == null) {
                     long t0 = System.nanoTime();
                     rows = compute(chunk, augmented, views, backbone, spec, reader, ps, manager, seed + start);
@@ -153,8 +153,8 @@ public final class BackboneFeatures {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** The chunk's rows, or null when there is no chunk file for exactly these images. */
-    private static float[][][] readChunk(Path file, List<LabeledImage> chunk) throws IOException {
+    /** The chunk's rows, or null when there is no chunk file for exactly these images and view counts. */
+    private static float[][][] readChunk(Path file, List<LabeledImage> chunk, Set<String> augmented, int expectedViews) throws IOException {
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -168,6 +168,9 @@ public final class BackboneFeatures {
                     return null;
                 }
                 int views = in.readInt();
+                if (views != (augmented.contains(chunk.get(i).imageId()) ? expectedViews : 1)) {
+                    return null;
+                }
                 int width = in.readInt();
                 rows[i] = new float[views][width];
                 for (float[] v : rows[i]) {

@@ -62,8 +62,13 @@ public final class ImageKindTrainer {
             + " dermoscopic images of every source are called not dermoscopic; unfamiliar: the score of the farthest 5%"
             + " of in-distribution validation images (the score is the share of validation images lying closer)";
 
+    static final int NON_DERMOSCOPIC_VIEWS = Integer.getInteger("dermdesk.ik.views", 1);
+    static final double DETECTOR_L2 = Double.parseDouble(System.getProperty("dermdesk.ik.l2", "1e-3"));
+
     private final Options options;
     private final Consumer<String> print;
+    /** Augmented views of the non-dermoscopic training pictures: more negatives for the dermoscopic head. */
+    private List<float[]> extraViews = List.of();
 
     public ImageKindTrainer(Options options, Consumer<String> print) {
         this.options = options;
@@ -83,8 +88,18 @@ public final class ImageKindTrainer {
                 throw new ModelLoadException("The model in " + options.modelDir() + " is not a pretrained backbone with a head:"
                         + " the image-kind check needs its pooled features");
             }
-            tuned = plain(BackboneFeatures.extract(images, Set.of(), 1, net.backbone(), card.input(), reader,
-                    options.workDir().resolve("features-" + card.name()), options.seed(), progress));
+            // the few non-dermoscopic training pictures are also seen cropped, turned and re-lit
+            Set<String> augmented = new java.util.HashSet<>();
+            items.stream().filter(it -> !it.dermoscopic() && it.split() == Split.TRAIN).forEach(it -> augmented.add(it.image().imageId()));
+            BackboneFeatures all = BackboneFeatures.extract(images, augmented, NON_DERMOSCOPIC_VIEWS, net.backbone(), card.input(), reader,
+                    options.workDir().resolve("features-" + card.name()), options.seed(), progress);
+            tuned = plain(all);
+            extraViews = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                for (int v = 1; v < all.views(i); v++) {
+                    extraViews.add(all.view(i, v));
+                }
+            }
             logits = head(net.head(), tuned);
         }
         float[][] classical = classical(items, reader);
@@ -234,7 +249,23 @@ public final class ImageKindTrainer {
     private ImageKindModel fitAndReport(List<Item> items, float[][] tuned, float[][] logits, float[][] classical, ModelCard card) {
         int[] train = select(items, it -> it.split() == Split.TRAIN);
         boolean[] yTrain = dermoscopicLabels(items, train);
-        LinearProbe detector = LinearProbe.fit(rows(tuned, train), yTrain, 1e-3, 300);
+        float[][] trainRows = rows(tuned, train);
+        float[][] withViews = Arrays.copyOf(trainRows, trainRows.length + extraViews.size());
+        boolean[] yViews = Arrays.copyOf(yTrain, withViews.length);
+        for (int k = 0; k < extraViews.size(); k++) {
+            withViews[trainRows.length + k] = extraViews.get(k);
+        }
+        LinearProbe detector = LinearProbe.fit(withViews, yViews, DETECTOR_L2, 400);
+        float[][] joint = new float[items.size()][];
+        for (int i = 0; i < joint.length; i++) {
+            joint[i] = Arrays.copyOf(tuned[i], tuned[i].length + classical[i].length);
+            System.arraycopy(classical[i], 0, joint[i], tuned[i].length, classical[i].length);
+        }
+        LinearProbe jointProbe = LinearProbe.fit(rows(joint, train), yTrain, DETECTOR_L2, 400);
+        double tJoint = dermoscopicThreshold(items, i -> jointProbe.probability(joint[i]));
+        int[] clinicalTest = select(items, it -> it.kind() == Kind.CLINICAL && it.split() == Split.TEST);
+        print.accept(String.format(Locale.ROOT, "network + classical features: threshold %.4f, clinical test called not dermoscopic %.2f%%",
+                tJoint, 100.0 * Arrays.stream(clinicalTest).filter(i -> jointProbe.probability(joint[i]) < tJoint).count() / clinicalTest.length));
         LinearProbe baseline = LinearProbe.fit(rows(classical, train), yTrain, 1e-3, 300);
         double tDetector = dermoscopicThreshold(items, i -> detector.probability(tuned[i]));
         double tBaseline = dermoscopicThreshold(items, i -> baseline.probability(classical[i]));

@@ -29,6 +29,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.dermdesk.core.CaseRecord;
+import org.dermdesk.core.ImageSuitability;
 
 /**
  * The append-only CSV case log: one row per saved analysis, readable in any spreadsheet.
@@ -55,6 +56,13 @@ import org.dermdesk.core.CaseRecord;
  * {@code border_sectors} (0-8), {@code colours} (keys joined by {@code ;}) and {@code tds} (without the
  * differential-structures term); all ten are empty when no lesion was measured. Appending to a version 1
  * or 2 file keeps that file's layout, and the measurement is not recorded there.
+ *
+ * <h2>Version 4</h2>
+ * Version 4 ({@link Layout#V4}, new files) adds, after {@code tds}, the model's judgement of the image:
+ * {@code dermoscopic} ({@code yes}/{@code no}), {@code dermoscopic_score} (0-1), {@code unfamiliar}
+ * ({@code yes}/{@code no}: unlike the training images) and {@code unfamiliar_score} (0-1); all four are empty
+ * for a model without that check. A non-dermoscopic image has the verdict {@code not dermoscopic}. Appending
+ * to a file of an earlier version keeps that file's layout, without these cells.
  *
  * <h2>Version 1 files</h2>
  * Version 1 ({@link Layout#V1}) has the same columns without the three after {@code p_malignant}, so its
@@ -87,7 +95,13 @@ public final class CaseLog {
                 "p_malignant", "p_malignant_image_only", "adjusted_for_age_and_sex", "hair_removed", "verdict", "threshold",
                 "retake", "reasons", "model_name", "model_version", "model_sha256", "scale_px_per_mm", "scale_source",
                 "diameter_mm", "perpendicular_diameter_mm", "area_mm2", "diameter_px", "asymmetry", "border_sectors",
-                "colours", "tds", "reviewer_notes", "row_crc32"));
+                "colours", "tds", "reviewer_notes", "row_crc32")),
+        V4("4", List.of("log_version", "timestamp", "case_id", "image_path", "image_sha256", "age", "sex", "site",
+                "p_malignant", "p_malignant_image_only", "adjusted_for_age_and_sex", "hair_removed", "verdict", "threshold",
+                "retake", "reasons", "model_name", "model_version", "model_sha256", "scale_px_per_mm", "scale_source",
+                "diameter_mm", "perpendicular_diameter_mm", "area_mm2", "diameter_px", "asymmetry", "border_sectors",
+                "colours", "tds", "dermoscopic", "dermoscopic_score", "unfamiliar", "unfamiliar_score",
+                "reviewer_notes", "row_crc32"));
 
         private final String version;
         private final List<String> columns;
@@ -115,12 +129,17 @@ public final class CaseLog {
 
         /** Whether rows carry the lesion measurement. */
         boolean recordsMeasurements() {
-            return this == V3;
+            return this == V3 || this == V4;
+        }
+
+        /** Whether rows say if the image looked dermoscopic and familiar to the model. */
+        boolean recordsSuitability() {
+            return this == V4;
         }
     }
 
     /** The layout of new files. */
-    public static final Layout CURRENT = Layout.V3;
+    public static final Layout CURRENT = Layout.V4;
     public static final String VERSION = CURRENT.version();
     public static final List<String> COLUMNS = CURRENT.columns();
 
@@ -375,6 +394,9 @@ public final class CaseLog {
         if (layout.recordsMeasurements()) {
             addMeasurements(fields, e.measurements());
         }
+        if (layout.recordsSuitability()) {
+            addSuitability(fields, e.suitability());
+        }
         fields.add(text(e.reviewerNotes()));
         fields.add(crc(fields));
         return encodeRecord(fields);
@@ -401,6 +423,30 @@ public final class CaseLog {
     }
 
     private static final int MEASUREMENT_CELLS = 10;
+
+    /** The four image-kind cells; all empty when the model has no such check. */
+    private static void addSuitability(List<String> fields, ImageSuitability s) {
+        if (s == null) {
+            fields.addAll(List.of("", "", "", ""));
+            return;
+        }
+        fields.add(yesNo(s.dermoscopic()));
+        fields.add(number(s.dermoscopicScore()));
+        fields.add(yesNo(s.unfamiliar()));
+        fields.add(number(s.unfamiliarScore()));
+    }
+
+    private static ImageSuitability readSuitability(Iterator<String> cell) {
+        String dermoscopic = cell.next();
+        String dermoscopicScore = cell.next();
+        String unfamiliar = cell.next();
+        String unfamiliarScore = cell.next();
+        if (dermoscopic.isEmpty()) {
+            return null;
+        }
+        return new ImageSuitability(parseYesNo(dermoscopic), Double.parseDouble(dermoscopicScore), parseYesNo(unfamiliar),
+                Double.parseDouble(unfamiliarScore));
+    }
 
     private static String optional(Double v) {
         return v == null ? "" : String.format(Locale.ROOT, "%.2f", v);
@@ -602,10 +648,11 @@ public final class CaseLog {
         String modelVersion = untext(cell.next());
         String modelSha256 = untext(cell.next());
         CaseLogMeasurements measurements = layout.recordsMeasurements() ? readMeasurements(cell) : null;
+        ImageSuitability suitability = layout.recordsSuitability() ? readSuitability(cell) : null;
         return new CaseLogEntry(timestamp, caseId, imagePath, imageSha256, age.isEmpty() ? null : Integer.valueOf(age),
                 sex, site, pMalignant, imageOnly, adjusted, hairRemoved, verdict, threshold, retake,
                 reasons == null ? List.of() : List.of(reasons.split("\n")),
-                modelName, modelVersion, modelSha256, untext(cell.next()), measurements);
+                modelName, modelVersion, modelSha256, untext(cell.next()), measurements, suitability);
     }
 
     private static String nonNull(String s) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.CaseRecord;
+import org.dermdesk.core.ImageSuitability;
 import org.dermdesk.core.Prediction;
 import org.dermdesk.core.ResultWording;
 
@@ -28,13 +29,27 @@ import org.dermdesk.core.ResultWording;
  * @param retake  true/false from the quality gate, or null when the gate did not run
  * @param reasons the retake reasons (stored one per line in a single cell)
  * @param measurements the lesion measurement; null when none was made or the row is older than version 3
+ * @param suitability whether the image looked dermoscopic and like the training images; null when the model
+ *                    had no such check or the row is older than version 4
  */
 public record CaseLogEntry(Instant timestamp, String caseId, String imagePath, String imageSha256,
                            Integer age, String sex, String site, double pMalignant,
                            Double pMalignantImageOnly, Boolean adjustedForAgeAndSex, Boolean hairRemoved, String verdict,
                            double threshold, Boolean retake, List<String> reasons,
                            String modelName, String modelVersion, String modelSha256, String reviewerNotes,
-                           CaseLogMeasurements measurements) {
+                           CaseLogMeasurements measurements, ImageSuitability suitability) {
+
+    /** An entry without the image-kind check (rows before version 4). */
+    public CaseLogEntry(Instant timestamp, String caseId, String imagePath, String imageSha256,
+                        Integer age, String sex, String site, double pMalignant,
+                        Double pMalignantImageOnly, Boolean adjustedForAgeAndSex, Boolean hairRemoved, String verdict,
+                        double threshold, Boolean retake, List<String> reasons,
+                        String modelName, String modelVersion, String modelSha256, String reviewerNotes,
+                        CaseLogMeasurements measurements) {
+        this(timestamp, caseId, imagePath, imageSha256, age, sex, site, pMalignant, pMalignantImageOnly, adjustedForAgeAndSex,
+                hairRemoved, verdict, threshold, retake, reasons, modelName, modelVersion, modelSha256, reviewerNotes,
+                measurements, null);
+    }
 
     /** An entry without a measurement. */
     public CaseLogEntry(Instant timestamp, String caseId, String imagePath, String imageSha256,
@@ -43,7 +58,7 @@ public record CaseLogEntry(Instant timestamp, String caseId, String imagePath, S
                         double threshold, Boolean retake, List<String> reasons,
                         String modelName, String modelVersion, String modelSha256, String reviewerNotes) {
         this(timestamp, caseId, imagePath, imageSha256, age, sex, site, pMalignant, pMalignantImageOnly, adjustedForAgeAndSex,
-                hairRemoved, verdict, threshold, retake, reasons, modelName, modelVersion, modelSha256, reviewerNotes, null);
+                hairRemoved, verdict, threshold, retake, reasons, modelName, modelVersion, modelSha256, reviewerNotes, null, null);
     }
 
     public CaseLogEntry {
@@ -66,6 +81,8 @@ public record CaseLogEntry(Instant timestamp, String caseId, String imagePath, S
         }
         pMalignantImageOnly = pMalignantImageOnly == null ? null : round4(pMalignantImageOnly);
         threshold = round4(threshold);
+        suitability = suitability == null ? null : new ImageSuitability(suitability.dermoscopic(),
+                round4(suitability.dermoscopicScore()), suitability.unfamiliar(), round4(suitability.unfamiliarScore()));
         // one reason per line in the cell: a reason itself must not contain a line break
         reasons = reasons == null ? List.of()
                 : reasons.stream().map(r -> r.replaceAll("[\\r\\n]+", " ").strip()).filter(r -> !r.isEmpty()).toList();
@@ -82,7 +99,14 @@ public record CaseLogEntry(Instant timestamp, String caseId, String imagePath, S
                 retake, reasons, p.model() == null ? null : p.model().name(),
                 p.model() == null ? null : p.model().version(), p.model() == null ? null : p.model().sha256(),
                 d.reviewerNotes(), r.quality() == null || r.quality().measurements() == null ? null
-                        : CaseLogMeasurements.of(r.quality().measurements()));
+                        : CaseLogMeasurements.of(r.quality().measurements()), p.suitability());
+    }
+
+    /** This entry as a version 3 log keeps it: without the image-kind check. */
+    public CaseLogEntry asVersion3() {
+        return new CaseLogEntry(timestamp, caseId, imagePath, imageSha256, age, sex, site, pMalignant, pMalignantImageOnly,
+                adjustedForAgeAndSex, hairRemoved, verdict, threshold, retake, reasons, modelName, modelVersion, modelSha256,
+                reviewerNotes, measurements);
     }
 
     /** This entry as a version 2 log keeps it: without the measurement. */

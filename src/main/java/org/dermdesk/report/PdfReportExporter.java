@@ -229,7 +229,7 @@ public final class PdfReportExporter {
             sectionTitle("Result", left, top);
             // verdict box: a heavy frame and a shaded fill when suspicious, so it reads in greyscale too
             float boxTop = top - 16;
-            boolean suspicious = p.malignant();
+            boolean suspicious = p.malignant() && p.appliesToImage();
             List<String> verdict = t.wrap(ResultWording.verdict(p), colW - 16, 11, true);
             float boxH = 12 + verdict.size() * 13;
             if (suspicious) {
@@ -247,7 +247,15 @@ public final class PdfReportExporter {
                 vy -= 13;
             }
             float ly = boxTop - boxH - 13;
-            t.draw(cs, "Probability of malignancy (calibrated): " + ResultWording.percent(p.pMalignant()), left, ly, 9.5f, true);
+            String note = ResultWording.suitabilityNote(p);
+            if (!note.isEmpty()) {
+                for (String line : t.wrap(note, colW, 9.5f, true)) {
+                    t.draw(cs, line, left, ly, 9.5f, true);
+                    ly -= 12;
+                }
+            }
+            t.draw(cs, "Probability of malignancy (calibrated): " + ResultWording.percent(p.pMalignant())
+                    + (p.appliesToImage() ? "" : " \u2014 " + ResultWording.NOT_VALID_FOR_IMAGE), left, ly, 9.5f, true);
             ly -= 12;
             t.draw(cs, p.adjustedForPatient()
                     ? "From the image, the age and the sex (image alone: " + ResultWording.percent(p.imagePMalignant()) + ")"

@@ -38,6 +38,7 @@ final class ResultPanel extends VBox {
         verdict.textProperty().bind(vm.verdictProperty());
         vm.suspiciousProperty().addListener((o, a, b) -> style(verdict));
         vm.hasResultProperty().addListener((o, a, b) -> style(verdict));
+        vm.notDermoscopicProperty().addListener((o, a, b) -> style(verdict));
         style(verdict);
 
         Label unreliable = Panels.wrapped("unreliable", "unreliable");
@@ -48,13 +49,25 @@ final class ResultPanel extends VBox {
         hairRemoval.textProperty().bind(vm.hairRemovalTextProperty());
         Panels.showWhen(hairRemoval, vm.hasResultProperty().and(vm.hairRemovalTextProperty().isNotEmpty()));
 
+        Label suitability = Panels.wrapped("suitabilityNote", "suitability-note");
+        suitability.textProperty().bind(vm.suitabilityNoteProperty());
+        vm.notDermoscopicProperty().addListener((o, a, b) -> styleSuitability(suitability));
+        styleSuitability(suitability);
+        Panels.showWhen(suitability, vm.hasResultProperty().and(vm.suitabilityNoteProperty().isNotEmpty()));
+        Button reveal = new Button(ResultWording.SHOW_PROBABILITY_ANYWAY);
+        reveal.setId("revealProbability");
+        reveal.setTooltip(new Tooltip("The model was not made for this kind of image; its probability is shown labelled as not valid"));
+        reveal.setOnAction(e -> vm.revealProbability());
+        Panels.showWhen(reveal, vm.notDermoscopicProperty().and(vm.probabilityShownProperty().not()));
+
         ProbabilityBar bar = new ProbabilityBar();
         bar.setId("probabilityBar");
         bar.valueProperty().bind(vm.probabilityProperty());
         bar.thresholdProperty().bind(vm.thresholdProperty());
         Label probability = Panels.wrapped("probabilityText", "probability-text");
         probability.textProperty().bind(vm.probabilityTextProperty());
-        VBox probabilityBox = new VBox(4, probability, bar);
+        Panels.showWhen(bar, vm.probabilityShownProperty());
+        VBox probabilityBox = new VBox(4, probability, bar, reveal);
         Panels.showWhen(probabilityBox, vm.hasResultProperty());
 
         threshold.setId("thresholdSlider");
@@ -82,7 +95,7 @@ final class ResultPanel extends VBox {
         Label thresholdText = Panels.wrapped("thresholdText", "muted");
         thresholdText.textProperty().bind(vm.thresholdTextProperty());
         VBox thresholdBox = new VBox(2, new HBox(6, threshold, reset), thresholdText);
-        Panels.showWhen(thresholdBox, vm.hasResultProperty());
+        Panels.showWhen(thresholdBox, vm.probabilityShownProperty());
 
         differential.setHgap(6);
         differential.setVgap(2);
@@ -110,12 +123,19 @@ final class ResultPanel extends VBox {
         Label disclaimer = Panels.wrapped("disclaimer", "disclaimer");
         disclaimer.setText(ResultWording.DISCLAIMER);
 
-        getChildren().addAll(Panels.heading("Result"), verdict, unreliable, probabilityBox, hairRemoval, thresholdBox, diffBox, model, disclaimer);
+        getChildren().addAll(Panels.heading("Result"), verdict, suitability, unreliable, probabilityBox, hairRemoval, thresholdBox, diffBox, model, disclaimer);
     }
 
     private void style(Label verdict) {
         verdict.getStyleClass().removeAll("suspicious", "benign", "empty");
-        verdict.getStyleClass().add(!vm.hasResultProperty().get() ? "empty" : vm.suspiciousProperty().get() ? "suspicious" : "benign");
+        boolean noVerdict = !vm.hasResultProperty().get() || vm.notDermoscopicProperty().get();
+        verdict.getStyleClass().add(noVerdict ? "empty" : vm.suspiciousProperty().get() ? "suspicious" : "benign");
+    }
+
+    /** Not dermoscopic reads as a stop (red), unfamiliar as a caution (amber). */
+    private void styleSuitability(Label note) {
+        note.getStyleClass().removeAll("not-dermoscopic", "unfamiliar");
+        note.getStyleClass().add(vm.notDermoscopicProperty().get() ? "not-dermoscopic" : "unfamiliar");
     }
 
     private void showDifferential() {

@@ -59,10 +59,20 @@ public final class ResultViewModel {
     private final ReadOnlyStringWrapper thresholdText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper modelText = new ReadOnlyStringWrapper("");
     private final ObservableList<DiagnosisRow> differential = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper suitabilityNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper notDermoscopic = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper unfamiliar = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper probabilityShown = new ReadOnlyBooleanWrapper(false);
+    /** The user asked to see the probability of an image judged not dermoscopic; cleared by the next image. */
+    private final BooleanProperty revealed = new SimpleBooleanProperty(false);
 
     public ResultViewModel(DoubleProperty userThreshold) {
         this.userThreshold = userThreshold;
-        prediction.addListener((o, a, b) -> update());
+        prediction.addListener((o, a, b) -> {
+            revealed.set(false);
+            update();
+        });
+        revealed.addListener((o, a, b) -> update());
         userThreshold.addListener((o, a, b) -> update());
         unavailableReason.addListener((o, a, b) -> update());
         update();
@@ -72,6 +82,10 @@ public final class ResultViewModel {
         Prediction p = prediction.get();
         hasResult.set(p != null);
         differential.clear();
+        suitabilityNote.set(p == null ? "" : ResultWording.suitabilityNote(p));
+        notDermoscopic.set(p != null && !p.appliesToImage());
+        unfamiliar.set(p != null && p.suitability() != null && p.suitability().unfamiliar() && p.appliesToImage());
+        probabilityShown.set(p != null && (p.appliesToImage() || revealed.get()));
         if (p == null) {
             judged.set(null);
             suspicious.set(false);
@@ -89,9 +103,11 @@ public final class ResultViewModel {
         threshold.set(j.threshold());
         suspicious.set(j.malignant());
         verdict.set(ResultWording.verdict(j));
-        probabilityText.set("Probability of malignancy: " + Format.percent(j.pMalignant()) + (j.adjustedForPatient()
+        String shown = "Probability of malignancy: " + Format.percent(j.pMalignant()) + (j.adjustedForPatient()
                 ? " (image, age and sex; image alone " + Format.percent(j.imagePMalignant()) + ")"
-                : " (image alone)"));
+                : " (image alone)");
+        probabilityText.set(p.appliesToImage() ? shown
+                : revealed.get() ? shown + " \u2014 " + ResultWording.NOT_VALID_FOR_IMAGE : ResultWording.PROBABILITY_WITHHELD);
         thresholdText.set(custom
                 ? String.format(Locale.ROOT, "Threshold %.2f (your setting; the model's is %.2f)", j.threshold(), p.threshold())
                 : String.format(Locale.ROOT, "Threshold %.2f (the model's)", j.threshold()));
@@ -101,7 +117,32 @@ public final class ResultViewModel {
             rows.add(new DiagnosisRow(e.getKey(), e.getValue()));
         }
         rows.sort(Comparator.comparingDouble(DiagnosisRow::probability).reversed());
-        differential.setAll(rows);
+        differential.setAll(probabilityShown.get() ? rows : List.of());
+    }
+
+    /** {@link ResultWording#NOT_DERMOSCOPIC}, {@link ResultWording#UNFAMILIAR} or empty. */
+    public ReadOnlyStringProperty suitabilityNoteProperty() {
+        return suitabilityNote.getReadOnlyProperty();
+    }
+
+    /** True when the model judged the image not dermoscopic: its probability is withheld until revealed. */
+    public ReadOnlyBooleanProperty notDermoscopicProperty() {
+        return notDermoscopic.getReadOnlyProperty();
+    }
+
+    /** True for a dermoscopic image unlike the training images: the amber caution. */
+    public ReadOnlyBooleanProperty unfamiliarProperty() {
+        return unfamiliar.getReadOnlyProperty();
+    }
+
+    /** Whether the probability, bar, threshold and differential are on screen. */
+    public ReadOnlyBooleanProperty probabilityShownProperty() {
+        return probabilityShown.getReadOnlyProperty();
+    }
+
+    /** Shows the withheld probability of a non-dermoscopic image, labelled as not valid. */
+    public void revealProbability() {
+        revealed.set(true);
     }
 
     /** The raw prediction at the model's own threshold; null when there is none. */

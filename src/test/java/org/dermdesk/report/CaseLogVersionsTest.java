@@ -82,8 +82,8 @@ class CaseLogVersionsTest {
     void version2RoundTripsAdjustedAndImageOnlyRows() throws IOException {
         Path file = dir.resolve("new.csv");
         CaseLog log = new CaseLog(file);
-        assertEquals(Layout.V3, log.append(adjusted("ADJ")));
-        assertEquals(Layout.V3, log.append(imageOnly("IMG")));
+        assertEquals(CaseLog.CURRENT, log.append(adjusted("ADJ")));
+        assertEquals(CaseLog.CURRENT, log.append(imageOnly("IMG")));
 
         CaseLog.Contents read = CaseLog.read(file);
         assertEquals(List.of(), read.problems());
@@ -218,9 +218,9 @@ class CaseLogVersionsTest {
         String v1 = String.join(",", Layout.V1.columns());
         Files.writeString(file, v1.substring(0, v1.indexOf(",verdict") + 4));
         CaseLog log = new CaseLog(file);
-        assertEquals(Layout.V3, log.append(adjusted("A")));
+        assertEquals(CaseLog.CURRENT, log.append(adjusted("A")));
         assertTrue(CaseLog.isCaseLogOrAbsent(file), "a recovered log is still a case log");
-        assertEquals(Layout.V3, new CaseLog(file).append(imageOnly("B")));
+        assertEquals(CaseLog.CURRENT, new CaseLog(file).append(imageOnly("B")));
 
         String text = Files.readString(file);
         assertEquals(1, text.split(String.join(",", CaseLog.COLUMNS), -1).length - 1, "header written once: " + text);
