@@ -29,6 +29,14 @@ public interface LesionClassifier extends AutoCloseable {
     /** Predictions for a batch of images, in order; the batch may be of any size. */
     List<Prediction> predictBatch(List<LesionImage> images);
 
+    /**
+     * Just the calibrated probabilities of malignancy, image alone: what the explainer needs of its many
+     * perturbed samples, without any per-image check a full prediction carries.
+     */
+    default double[] probabilities(List<LesionImage> images) {
+        return predictBatch(images).stream().mapToDouble(Prediction::pMalignant).toArray();
+    }
+
     default Prediction predict(LesionImage image) {
         return predictBatch(List.of(image)).get(0);
     }

@@ -181,7 +181,7 @@ public final class LimeExplainer {
 
     /** The classifier as the batch function the explainer calls: p_malignant per image, in order. */
     public static Function<List<LesionImage>, double[]> probabilities(LesionClassifier classifier) {
-        return images -> classifier.predictBatch(images).stream().mapToDouble(Prediction::pMalignant).toArray();
+        return classifier::probabilities;
     }
 
     /** Explains the model's p_malignant for {@code image}; stability is left empty. */

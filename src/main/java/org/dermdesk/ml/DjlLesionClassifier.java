@@ -168,9 +168,10 @@ public final class DjlLesionClassifier implements LesionClassifier {
     @Override
     public List<Prediction> predictBatch(List<LesionImage> images) {
         List<Prediction> out = new ArrayList<>(images.size());
-        for (NetworkOutput output : outputs(images)) {
-            Prediction p = toPrediction(output.logits());
-            out.add(imageKind == null ? p : p.withSuitability(imageKind.assess(output)));
+        List<NetworkOutput> outputs = outputs(images);
+        for (int i = 0; i < outputs.size(); i++) {
+            Prediction p = toPrediction(outputs.get(i).logits());
+            out.add(imageKind == null ? p : p.withSuitability(imageKind.assess(outputs.get(i), images.get(i))));
         }
         return out;
     }
@@ -178,6 +179,11 @@ public final class DjlLesionClassifier implements LesionClassifier {
     /** The loaded network (for development tools that reuse its blocks). */
     ai.djl.nn.Block network() {
         return model.getBlock();
+    }
+
+    @Override
+    public double[] probabilities(List<LesionImage> images) {
+        return outputs(images).stream().mapToDouble(o -> toPrediction(o.logits()).pMalignant()).toArray();
     }
 
     /** The model's check of whether images suit it; null when the model has none. */

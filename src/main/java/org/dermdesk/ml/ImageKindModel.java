@@ -12,14 +12,17 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.dermdesk.core.Checksums;
 import org.dermdesk.core.ImageSuitability;
+import org.dermdesk.core.LesionImage;
 
 /**
  * Judges from the classifier's own pooled features whether an image is dermoscopic and whether it lies
  * within the training data, at no cost beyond a few dot products (the features come with the logits).
  *
  * <ul>
- *   <li><b>Dermoscopic:</b> a logistic regression on the standardised features, trained on dermoscopic
- *       development images against clinical close-ups and drawn non-dermoscopic images.</li>
+ *   <li><b>Dermoscopic:</b> a logistic regression on the standardised features together with a few image
+ *       statistics ({@link ClassicalImageFeatures}: the dermoscope's even light and dark rim, which pooled
+ *       features lose), trained on dermoscopic development images against clinical close-ups and drawn
+ *       non-dermoscopic images.</li>
  *   <li><b>Unfamiliar:</b> the Mahalanobis distance of the features from the training images (covariance
  *       shrunk towards its diagonal), or the energy of the diagnosis logits; either is turned into a score
  *       by where it falls among the distances of in-distribution validation images.</li>
@@ -62,15 +65,27 @@ public final class ImageKindModel {
         return featureMean.length;
     }
 
-    /** The check's verdict on one network output (logits and pooled features). */
-    public ImageSuitability assess(NetworkOutput output) {
-        if (output.features() == null || output.features().length != featureMean.length) {
-            throw new IllegalArgumentException("the image-kind check needs the " + featureMean.length + " pooled features of its network");
+    /** The check's verdict on one image from the network's output for it (logits and pooled features). */
+    public ImageSuitability assess(NetworkOutput output, LesionImage image) {
+        return assess(output, ClassicalImageFeatures.of(image));
+    }
+
+    ImageSuitability assess(NetworkOutput output, float[] imageStatistics) {
+        float[] input = detectorInput(output.features(), imageStatistics);
+        if (input.length != featureMean.length || distance.dimension() != output.features().length) {
+            throw new IllegalArgumentException("the image-kind check needs the pooled features of its own network");
         }
-        double dermoscopic = dermoscopicScore(output.features());
+        double dermoscopic = dermoscopicScore(input);
         double unfamiliar = unfamiliarScore(output);
         return new ImageSuitability(dermoscopic >= spec.dermoscopicThreshold(), dermoscopic,
                 unfamiliar >= spec.unfamiliarThreshold(), unfamiliar);
+    }
+
+    /** What the dermoscopic head reads: the pooled features, then the image statistics. */
+    static float[] detectorInput(float[] features, float[] imageStatistics) {
+        float[] x = java.util.Arrays.copyOf(features, features.length + imageStatistics.length);
+        System.arraycopy(imageStatistics, 0, x, features.length, imageStatistics.length);
+        return x;
     }
 
     double dermoscopicScore(float[] features) {
@@ -135,7 +150,7 @@ public final class ImageKindModel {
                 float[] scale = floats(in, d);
                 float[] weights = floats(in, d);
                 float bias = in.readFloat();
-                Mahalanobis distance = Mahalanobis.read(in, d);
+                Mahalanobis distance = Mahalanobis.read(in, in.readInt());
                 float[] validation = floats(in, in.readInt());
                 return new ImageKindModel(mean, scale, weights, bias, distance, validation, spec);
             }
@@ -153,6 +168,7 @@ public final class ImageKindModel {
             writeFloats(out, featureScale);
             writeFloats(out, detectorWeights);
             out.writeFloat(detectorBias);
+            out.writeInt(distance.dimension());
             distance.write(out);
             out.writeInt(validationScores.length);
             writeFloats(out, validationScores);

@@ -36,7 +36,7 @@ import org.dermdesk.core.ProgressListener;
  * Builds and measures the image-kind check of a trained pretrained classifier ({@link ImageKindModel}):
  * features of a sample of every source's lesion-grouped split parts, of MILK10k's clinical close-ups (each
  * in its lesion's part) and of drawn non-dermoscopic pictures; a dermoscopic-or-not head against a
- * classical baseline; Mahalanobis distance against the energy score; and, on the frozen ImageNet backbone,
+ * classical baseline (and the head on both, which ships); Mahalanobis distance against the energy score; and, on the frozen ImageNet backbone,
  * a leave-one-source-out check of whether the flag picks out the images a model classifies worse.
  * Features are cached in {@code workDir} so an interrupted run resumes.
  */
@@ -62,13 +62,10 @@ public final class ImageKindTrainer {
             + " dermoscopic images of every source are called not dermoscopic; unfamiliar: the score of the farthest 5%"
             + " of in-distribution validation images (the score is the share of validation images lying closer)";
 
-    static final int NON_DERMOSCOPIC_VIEWS = Integer.getInteger("dermdesk.ik.views", 1);
-    static final double DETECTOR_L2 = Double.parseDouble(System.getProperty("dermdesk.ik.l2", "1e-3"));
+    static final double DETECTOR_L2 = 1e-3;
 
     private final Options options;
     private final Consumer<String> print;
-    /** Augmented views of the non-dermoscopic training pictures: more negatives for the dermoscopic head. */
-    private List<float[]> extraViews = List.of();
 
     public ImageKindTrainer(Options options, Consumer<String> print) {
         this.options = options;
@@ -88,18 +85,8 @@ public final class ImageKindTrainer {
                 throw new ModelLoadException("The model in " + options.modelDir() + " is not a pretrained backbone with a head:"
                         + " the image-kind check needs its pooled features");
             }
-            // the few non-dermoscopic training pictures are also seen cropped, turned and re-lit
-            Set<String> augmented = new java.util.HashSet<>();
-            items.stream().filter(it -> !it.dermoscopic() && it.split() == Split.TRAIN).forEach(it -> augmented.add(it.image().imageId()));
-            BackboneFeatures all = BackboneFeatures.extract(images, augmented, NON_DERMOSCOPIC_VIEWS, net.backbone(), card.input(), reader,
-                    options.workDir().resolve("features-" + card.name()), options.seed(), progress);
-            tuned = plain(all);
-            extraViews = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) {
-                for (int v = 1; v < all.views(i); v++) {
-                    extraViews.add(all.view(i, v));
-                }
-            }
+            tuned = plain(BackboneFeatures.extract(images, Set.of(), 1, net.backbone(), card.input(), reader,
+                    options.workDir().resolve("features-" + card.name()), options.seed(), progress));
             logits = head(net.head(), tuned);
         }
         float[][] classical = classical(items, reader);
@@ -249,25 +236,15 @@ public final class ImageKindTrainer {
     private ImageKindModel fitAndReport(List<Item> items, float[][] tuned, float[][] logits, float[][] classical, ModelCard card) {
         int[] train = select(items, it -> it.split() == Split.TRAIN);
         boolean[] yTrain = dermoscopicLabels(items, train);
-        float[][] trainRows = rows(tuned, train);
-        float[][] withViews = Arrays.copyOf(trainRows, trainRows.length + extraViews.size());
-        boolean[] yViews = Arrays.copyOf(yTrain, withViews.length);
-        for (int k = 0; k < extraViews.size(); k++) {
-            withViews[trainRows.length + k] = extraViews.get(k);
-        }
-        LinearProbe detector = LinearProbe.fit(withViews, yViews, DETECTOR_L2, 400);
+        LinearProbe networkOnly = LinearProbe.fit(rows(tuned, train), yTrain, DETECTOR_L2, 400);
         float[][] joint = new float[items.size()][];
         for (int i = 0; i < joint.length; i++) {
-            joint[i] = Arrays.copyOf(tuned[i], tuned[i].length + classical[i].length);
-            System.arraycopy(classical[i], 0, joint[i], tuned[i].length, classical[i].length);
+            joint[i] = ImageKindModel.detectorInput(tuned[i], classical[i]);
         }
-        LinearProbe jointProbe = LinearProbe.fit(rows(joint, train), yTrain, DETECTOR_L2, 400);
-        double tJoint = dermoscopicThreshold(items, i -> jointProbe.probability(joint[i]));
-        int[] clinicalTest = select(items, it -> it.kind() == Kind.CLINICAL && it.split() == Split.TEST);
-        print.accept(String.format(Locale.ROOT, "network + classical features: threshold %.4f, clinical test called not dermoscopic %.2f%%",
-                tJoint, 100.0 * Arrays.stream(clinicalTest).filter(i -> jointProbe.probability(joint[i]) < tJoint).count() / clinicalTest.length));
+        LinearProbe detector = LinearProbe.fit(rows(joint, train), yTrain, DETECTOR_L2, 400);
         LinearProbe baseline = LinearProbe.fit(rows(classical, train), yTrain, 1e-3, 300);
-        double tDetector = dermoscopicThreshold(items, i -> detector.probability(tuned[i]));
+        double tNetworkOnly = dermoscopicThreshold(items, i -> networkOnly.probability(tuned[i]));
+        double tDetector = dermoscopicThreshold(items, i -> detector.probability(joint[i]));
         double tBaseline = dermoscopicThreshold(items, i -> baseline.probability(classical[i]));
 
         int[] idTrain = select(items, it -> it.dermoscopic() && it.split() == Split.TRAIN);
@@ -304,15 +281,18 @@ public final class ImageKindTrainer {
                 THRESHOLD_RULE + "; novelty: " + chosen + ", chosen on validation (clinical close-ups vs in-distribution)", metrics);
         ImageKindModel model = new ImageKindModel(detector.mean(), detector.scale(), detector.weights(), detector.bias(),
                 distance, validationScores, spec);
-        report(items, tuned, logits, classical, model, baseline, tBaseline, novelty, metrics, card);
+        report(items, tuned, logits, classical, model, baseline, tBaseline, networkOnly, tNetworkOnly, novelty, metrics, card);
         return model;
     }
 
     private void report(List<Item> items, float[][] tuned, float[][] logits, float[][] classical, ImageKindModel model,
-                        LinearProbe baseline, double tBaseline, Map<String, java.util.function.IntToDoubleFunction> novelty,
+                        LinearProbe baseline, double tBaseline, LinearProbe networkOnly, double tNetworkOnly,
+                        Map<String, java.util.function.IntToDoubleFunction> novelty,
                         Map<String, Object> metrics, ModelCard card) {
-        print.accept(String.format(Locale.ROOT, "dermoscopic threshold: network head %.4f, classical baseline %.4f", model.spec().dermoscopicThreshold(), tBaseline));
-        print.accept("test part: share called NOT dermoscopic (network head | classical) and unfamiliar (" + model.spec().unfamiliarMethod() + ")");
+        print.accept(String.format(Locale.ROOT, "dermoscopic threshold: network + classical features %.4f, network features only %.4f,"
+                + " classical only %.4f", model.spec().dermoscopicThreshold(), tNetworkOnly, tBaseline));
+        print.accept("test part: share called NOT dermoscopic (network + classical | network only | classical only) and unfamiliar ("
+                + model.spec().unfamiliarMethod() + ")");
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i).split() == Split.TEST) {
@@ -326,11 +306,13 @@ public final class ImageKindTrainer {
         for (var g : groups.entrySet()) {
             int notDermoscopic = 0;
             int notBaseline = 0;
+            int notNetworkOnly = 0;
             int unfamiliar = 0;
             for (int i : g.getValue()) {
                 long t0 = System.nanoTime();
-                var s = model.assess(new NetworkOutput(logits[i], tuned[i]));
+                var s = model.assess(new NetworkOutput(logits[i], tuned[i]), classical[i]);
                 nanos[i] = System.nanoTime() - t0;
+                notNetworkOnly += networkOnly.probability(tuned[i]) >= tNetworkOnly ? 0 : 1;
                 notDermoscopic += s.dermoscopic() ? 0 : 1;
                 unfamiliar += s.unfamiliar() ? 1 : 0;
                 notBaseline += baseline.probability(classical[i]) >= tBaseline ? 0 : 1;
@@ -339,14 +321,16 @@ public final class ImageKindTrainer {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("n", n);
             row.put("not_dermoscopic", round(notDermoscopic / (double) n));
-            row.put("not_dermoscopic_classical", round(notBaseline / (double) n));
+            row.put("not_dermoscopic_network_only", round(notNetworkOnly / (double) n));
+            row.put("not_dermoscopic_classical_only", round(notBaseline / (double) n));
             row.put("unfamiliar", round(unfamiliar / (double) n));
             metrics.put("test " + g.getKey(), row);
-            print.accept(String.format(Locale.ROOT, "  %-22s n=%5d  not dermoscopic %6.2f%% | %6.2f%%   unfamiliar %6.2f%%", g.getKey(), n,
-                    100.0 * notDermoscopic / n, 100.0 * notBaseline / n, 100.0 * unfamiliar / n));
+            print.accept(String.format(Locale.ROOT, "  %-22s n=%5d  not dermoscopic %6.2f%% | %6.2f%% | %6.2f%%   unfamiliar %6.2f%%",
+                    g.getKey(), n, 100.0 * notDermoscopic / n, 100.0 * notNetworkOnly / n, 100.0 * notBaseline / n, 100.0 * unfamiliar / n));
         }
         long[] measured = Arrays.stream(nanos).filter(x -> x > 0).sorted().toArray();
-        print.accept(String.format(Locale.ROOT, "check cost: median %.3f ms per image (features come with the logits)", measured[measured.length / 2] / 1e6));
+        print.accept(String.format(Locale.ROOT, "check cost beyond the image statistics: median %.3f ms per image (features come with the logits)",
+                measured[measured.length / 2] / 1e6));
         int[] idTest = select(items, it -> it.dermoscopic() && it.split() == Split.TEST);
         int[] nearTest = select(items, it -> it.kind() == Kind.CLINICAL && it.split() == Split.TEST);
         int[] farTest = select(items, it -> it.kind() == Kind.DRAWN && it.split() == Split.TEST);
@@ -357,7 +341,7 @@ public final class ImageKindTrainer {
         // does the flag single out in-distribution images the shipped model classifies worse?
         MalignancyHead head = MalignancyHead.fromOutput(card.output());
         flaggedVsUnflagged("shipped model, in-distribution test", idTest, items,
-                i -> head.calibrated(logits[i], new PlattScaling(1, 0)), i -> model.assess(new NetworkOutput(logits[i], tuned[i])).unfamiliar(), metrics);
+                i -> head.calibrated(logits[i], new PlattScaling(1, 0)), i -> model.assess(new NetworkOutput(logits[i], tuned[i]), classical[i]).unfamiliar(), metrics);
     }
 
     private void flaggedVsUnflagged(String what, int[] idx, List<Item> items, java.util.function.IntToDoubleFunction p,

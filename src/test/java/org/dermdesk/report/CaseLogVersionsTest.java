@@ -108,7 +108,7 @@ class CaseLogVersionsTest {
         new CaseLog(file).append(imageOnly("IMG"));
         assertEquals(CaseLog.COLUMNS, header(file));
         List<CSVRecord> rows = cells(file);
-        assertEquals(Map.of("log_version", "3", "p_malignant", "0.6100", "p_malignant_image_only", "0.4200",
+        assertEquals(Map.of("log_version", CaseLog.VERSION, "p_malignant", "0.6100", "p_malignant_image_only", "0.4200",
                 "adjusted_for_age_and_sex", "yes", "hair_removed", "yes", "verdict", "suspicious", "threshold", "0.3500"),
                 pick(rows.get(0), "log_version", "p_malignant", "p_malignant_image_only", "adjusted_for_age_and_sex",
                         "hair_removed", "verdict", "threshold"));
