@@ -58,7 +58,7 @@ public final class ImageKindTrainer {
     static final double DERMOSCOPIC_FALSE_ALARM = 0.01;
     static final double UNFAMILIAR_SHARE = 0.05;
     static final List<DataSource> HELD_OUT = List.of(DataSource.MILK10K, DataSource.ACRAL, DataSource.ISIC2017, DataSource.BCN20000);
-    static final String THRESHOLD_RULE = "dermoscopic: the lowest threshold at which at most 1% of the validation"
+    static final String THRESHOLD_RULE = "dermoscopic: the highest threshold at which at most 1% of the validation"
             + " dermoscopic images of every source are called not dermoscopic; unfamiliar: the score of the farthest 5%"
             + " of in-distribution validation images (the score is the share of validation images lying closer)";
 

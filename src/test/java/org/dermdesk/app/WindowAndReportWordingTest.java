@@ -31,6 +31,7 @@ import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.LesionRegion;
 import org.dermdesk.core.Mask;
 import org.dermdesk.core.ModelInfo;
+import org.dermdesk.core.ImageSuitability;
 import org.dermdesk.core.Prediction;
 import org.dermdesk.core.QualityReport;
 import org.dermdesk.core.ResultWording;
@@ -42,6 +43,7 @@ import org.dermdesk.ui.ExplanationViewModel;
 import org.dermdesk.ui.QualityViewModel;
 import org.dermdesk.ui.ResultViewModel;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -108,6 +110,47 @@ class WindowAndReportWordingTest {
         for (Stability other : Stability.values()) {
             assertEquals(other == stability, pdf.contains(other.label() + ":"), other + " in:\n" + pdf);
         }
+    }
+
+    @Test
+    void aNonDermoscopicImageHasNoVerdictAndItsProbabilityIsWithheldUntilRevealed() throws IOException {
+        CaseRecord plain = record(cases().map(a -> (Case) a.get()[0]).findFirst().orElseThrow());
+        CaseRecord record = withSuitability(plain, new ImageSuitability(false, 0.02, true, 1.0));
+        ResultViewModel result = new ResultViewModel(new SimpleDoubleProperty(Double.NaN));
+        result.predictionProperty().set(record.prediction());
+        assertEquals(ResultWording.NO_VERDICT_NOT_DERMOSCOPIC, result.verdictProperty().get());
+        assertEquals(ResultWording.NOT_DERMOSCOPIC, result.suitabilityNoteProperty().get());
+        assertEquals(ResultWording.PROBABILITY_WITHHELD, result.probabilityTextProperty().get());
+        assertFalse(result.probabilityShownProperty().get());
+        result.revealProbability();
+        assertTrue(result.probabilityShownProperty().get());
+        assertTrue(result.probabilityTextProperty().get().endsWith(ResultWording.NOT_VALID_FOR_IMAGE), result.probabilityTextProperty().get());
+        result.predictionProperty().set(withSuitability(plain, new ImageSuitability(false, 0.03, false, 0.4)).prediction());
+        assertFalse(result.probabilityShownProperty().get(), "the next image is withheld again");
+
+        String pdf = pdfText(record, "not dermoscopic");
+        for (String words : List.of(ResultWording.NO_VERDICT_NOT_DERMOSCOPIC, ResultWording.NOT_DERMOSCOPIC, ResultWording.NOT_VALID_FOR_IMAGE)) {
+            assertTrue(pdf.contains(flat(words)), "the PDF lacks '" + words + "' in:\n" + pdf);
+        }
+        assertFalse(pdf.contains(ResultWording.SUSPICIOUS) || pdf.contains(ResultWording.NOT_SUSPICIOUS), pdf);
+    }
+
+    @Test
+    void anUnfamiliarImageCarriesTheSameCautionOnScreenAndOnPaper() throws IOException {
+        CaseRecord record = withSuitability(record(cases().map(a -> (Case) a.get()[0]).findFirst().orElseThrow()),
+                new ImageSuitability(true, 0.9, true, 0.99));
+        ResultViewModel result = new ResultViewModel(new SimpleDoubleProperty(Double.NaN));
+        result.predictionProperty().set(record.prediction());
+        assertEquals(ResultWording.UNFAMILIAR, result.suitabilityNoteProperty().get());
+        assertTrue(result.unfamiliarProperty().get());
+        assertTrue(result.probabilityShownProperty().get());
+        assertEquals(ResultWording.verdict(record.prediction()), result.verdictProperty().get());
+        assertTrue(pdfText(record, "unfamiliar").contains(flat(ResultWording.UNFAMILIAR)));
+    }
+
+    private static CaseRecord withSuitability(CaseRecord r, ImageSuitability s) {
+        return new CaseRecord(r.timestamp(), r.caseId(), r.imagePath(), r.imageSha256(), r.details(),
+                r.prediction().withSuitability(s), r.quality(), r.explanation(), r.image(), r.heatmap(), false);
     }
 
     private String pdfText(CaseRecord record, String name) throws IOException {
