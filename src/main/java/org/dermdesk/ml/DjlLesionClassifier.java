@@ -192,6 +192,13 @@ public final class DjlLesionClassifier implements LesionClassifier {
     }
 
     Prediction toPrediction(float[] logits) {
+        for (float z : logits) {
+            if (!Float.isFinite(z)) {
+                // seen with the older resnet-lite models on CPUs with AVX-512 (libtorch's oneDNN kernels)
+                throw new IllegalStateException("the model " + card.name() + " gave an invalid output (not a number) on this"
+                        + " computer; use the default model, or start DermDesk with DNNL_MAX_CPU_ISA=AVX2 set");
+            }
+        }
         double p = MalignancyHead.fromOutput(card.output()).calibrated(logits, card.calibration());
         if (logits.length == 1) {
             return new Prediction(p, card.threshold(), Map.of(), info);
