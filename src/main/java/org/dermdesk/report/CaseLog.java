@@ -68,7 +68,8 @@ import org.dermdesk.core.CaseRecord;
  * ({@link FileChannel#force}); rows already in the file are never rewritten or reordered. When a crash
  * left a half row at the end, the next append first terminates it (closing an open quoted field, then a
  * line break) so it cannot swallow the new row; the reader then reports that row as damaged and skips
- * it. A header cut short gets a complete header after it, which later appends recognise. Appends from
+ * it. A header cut short (also one followed by the NUL bytes a power loss leaves) gets a complete header
+ * after it, which later appends recognise. Appends from
  * several processes are serialised with a file lock.
  *
  * <p>The log holds patient details: nothing from it is ever logged.
@@ -155,9 +156,28 @@ public final class CaseLog {
             if (headerLayout(head) != null) {
                 return true;
             }
-            boolean wholeFile = head.length == size;
+            boolean wholeFile = head.length == size || onlyNulBytesAfter(ch, head.length, size);
             return wholeFile && isHeaderFragment(head, afterHeaderFragments(head), head.length);
         }
+    }
+
+    /** Whether the file holds nothing but NUL bytes from {@code from} to its end (what a power loss leaves). */
+    private static boolean onlyNulBytesAfter(FileChannel ch, long from, long size) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+        for (long pos = from; pos < size; ) {
+            buf.clear();
+            int n = ch.read(buf, pos);
+            if (n <= 0) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (buf.get(i) != 0) {
+                    return false;
+                }
+            }
+            pos += n;
+        }
+        return true;
     }
 
     public Path file() {
@@ -245,7 +265,11 @@ public final class CaseLog {
         }
     }
 
-    /** Whether bytes [from, to), less a line break, are a non-empty proper prefix of a header. */
+    /**
+     * Whether bytes [from, to), less a line break, are a proper prefix of a header, possibly followed by NUL
+     * bytes (a power loss can leave a file's new length on disk without its data, which reads as zeros); NUL
+     * bytes alone count too, as a header of which nothing reached the disk.
+     */
     private static boolean isHeaderFragment(byte[] b, int from, int to) {
         int end = to;
         if (end > from && b[end - 1] == '\n') {
@@ -254,6 +278,14 @@ public final class CaseLog {
         if (end > from && b[end - 1] == '\r') {
             end--;
         }
+        int textEnd = end;
+        while (textEnd > from && b[textEnd - 1] == 0) {
+            textEnd--;
+        }
+        if (textEnd == from) {
+            return end > from; // only NUL bytes
+        }
+        end = textEnd;
         int n = end - from;
         for (Layout layout : Layout.values()) {
             int textLength = layout.headerLine.length - 2; // less CRLF
