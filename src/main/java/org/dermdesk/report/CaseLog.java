@@ -134,6 +134,9 @@ public final class CaseLog {
     private final ReentrantLock lock;
     // what this instance has already scanned of the file (the file only ever grows)
     private long scannedLength;
+    // the images in the file as it was knownLength bytes long (for appendIfNew); -1: not read yet
+    private long knownLength = -1;
+    private Set<String> knownHashes = new LinkedHashSet<>();
     private boolean insideQuotes;
     private int lastByte = -1;
 
@@ -147,7 +150,13 @@ public final class CaseLog {
      * (after any header fragments a crash left), or is just a header cut short by a crash.
      */
     public static boolean isCaseLogOrAbsent(Path file) throws IOException {
-        if (!Files.exists(file) || Files.size(file) == 0) {
+        if (!Files.exists(file)) {
+            return true;
+        }
+        if (!Files.isRegularFile(file)) {
+            return false; // a device (/dev/full), pipe or folder
+        }
+        if (Files.size(file) == 0) {
             return true;
         }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -195,6 +204,19 @@ public final class CaseLog {
      * could not record whether the probability was adjusted.
      */
     public Layout append(CaseLogEntry entry) throws IOException {
+        return append(entry, false);
+    }
+
+    /**
+     * As {@link #append(CaseRecord)}, unless the log already has a row for the same image (by SHA-256),
+     * written by this or any other process: then nothing is written and null is returned. The check and the
+     * write happen under the file lock, so two batches over the same folder log each image once.
+     */
+    public Layout appendIfNew(CaseRecord record) throws IOException {
+        return append(CaseLogEntry.of(record), true);
+    }
+
+    private Layout append(CaseLogEntry entry, boolean onlyIfNew) throws IOException {
         Layout layout;
         lock.lock();
         try {
@@ -207,6 +229,15 @@ public final class CaseLog {
                     StandardOpenOption.READ), OwnerOnly.newFile(file));
                  FileLock ignored = ch.lock()) {
                 long size = ch.size();
+                if (onlyIfNew) {
+                    if (size != knownLength) { // another writer has appended: learn its images
+                        knownHashes = parse(new StringReader(decode(readAll(ch, size)))).imageHashes();
+                        knownLength = size;
+                    }
+                    if (knownHashes.contains(entry.imageSha256())) {
+                        return null;
+                    }
+                }
                 Layout existing = headerLayout(readHead(ch, size));
                 scan(ch, size);
                 // an empty log, or one whose header was cut short by a crash, gets a fresh header (after the fragment)
@@ -219,6 +250,10 @@ public final class CaseLog {
                     pos += ch.write(buf, pos);
                 }
                 ch.force(true);
+                if (knownLength == size) {
+                    knownLength = pos;
+                    knownHashes.add(entry.imageSha256());
+                }
                 scannedLength = pos;
                 insideQuotes = false;
                 lastByte = '\n';
@@ -526,17 +561,38 @@ public final class CaseLog {
         }
     }
 
-    /** Reads every intact row; damaged or half rows are reported by line number and skipped. A missing file is empty. */
+    /**
+     * Reads every intact row; damaged or half rows are reported by line number and skipped. A missing file is
+     * empty; anything but a regular file (a device such as /dev/full or /dev/zero, a pipe) is refused, since
+     * reading it might never end.
+     */
     public static Contents read(Path file) throws IOException {
         if (!Files.exists(file)) {
             return new Contents(List.of(), List.of());
         }
-        // a row cut inside a multi-byte character must not stop the rows around it from being read
-        String text = StandardCharsets.UTF_8.newDecoder()
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + " is not a regular file (a device, pipe or folder), so it cannot be a case log");
+        }
+        return parse(new StringReader(decode(Files.readAllBytes(file))));
+    }
+
+    /** The log's text; a row cut inside a multi-byte character must not stop the rows around it from being read. */
+    private static String decode(byte[] bytes) throws IOException {
+        return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        return parse(new StringReader(text));
+                .decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    private static byte[] readAll(FileChannel ch, long size) throws IOException {
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IOException("the case log is too large to read (" + size / (1024 * 1024) + " MB)");
+        }
+        ByteBuffer buf = ByteBuffer.allocate((int) size);
+        while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) {
+            // fill
+        }
+        return Arrays.copyOf(buf.array(), buf.position());
     }
 
     static Contents parse(Reader reader) throws IOException {

@@ -1,11 +1,15 @@
 package org.dermdesk.report;
 
 import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -48,6 +52,8 @@ import org.dermdesk.core.RetakeWording;
  */
 public final class PdfReportExporter {
 
+    /** The document information entry that records the SHA-256 of the summarised image. */
+    static final String IMAGE_SHA256_KEY = "DermDeskImageSHA256";
     private static final float MARGIN = 40;
     private static final float GAP = 14;
     private static final int MAX_IMAGE_SIDE = 900;
@@ -75,18 +81,34 @@ public final class PdfReportExporter {
         return new PdfReportExporter(pageSize, validationMetrics, ReportFonts.locate(), ZoneId.systemDefault());
     }
 
-    /** Writes the report to {@code file}, replacing it only once the new one is complete. */
+    /**
+     * Writes the report to {@code file}, replacing it only once the new one is complete and on disk: it is
+     * written to a {@code .report-*.pdf.part} file (0600) in the same folder, forced to disk, renamed over
+     * {@code file} in one step, and the folder forced too.
+     */
     public void export(CaseRecord record, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".report-", ".pdf.part");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 64 * 1024)) {
                 write(record, out);
+                out.flush();
+                ch.force(true);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void forceDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not every file system lets a folder be synced; the file itself is on disk
         }
     }
 
@@ -97,6 +119,7 @@ public final class PdfReportExporter {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle("DermDesk case summary " + record.caseId());
             info.setCreator("DermDesk");
+            info.setCustomMetadataValue(IMAGE_SHA256_KEY, record.imageSha256());
             try (PdfText text = new PdfText(doc, fonts)) {
                 try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
                     new Layout(doc, cs, text, page.getMediaBox(), record).draw();
