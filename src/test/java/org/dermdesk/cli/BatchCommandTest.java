@@ -186,12 +186,16 @@ class BatchCommandTest {
         for (String name : List.of("a.gif", "b.webp", "c.heic", "d.avif")) {
             Files.write(images.resolve(name), new byte[] {1, 2, 3});
         }
+        Files.createSymbolicLink(images.resolve("loop.jpg"), Path.of("loop.jpg"));
         Path csv = dir.resolve("cases.csv");
 
         Run run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> batch(FAKE, images.toString(), "--csv", csv.toString()));
 
         assertEquals(1, run.exit(), run.err());
-        assertTrue(run.out().contains("7 images in " + images + ": 1 analysed"), run.out());
+        assertTrue(run.out().contains("8 images in " + images + ": 1 analysed"), run.out());
+        assertTrue(run.out().contains("  loop.jpg: cannot be read (it is a symbolic link that leads back to itself, a link loop)"),
+                run.out());
+        assertFalse(run.out().contains("Exception"), run.out());
         for (String name : List.of("x.jpg", "z.jpg")) {
             assertTrue(run.out().contains("  " + name + ": is not a regular file"), run.out());
         }
