@@ -74,9 +74,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     row = AnalysisJson.error(image.toString(), shaIfReadable(image), e.getMessage());
                 } catch (RuntimeException e) {
                     failures++;
-                    LOG.error("Analysis failed for one image", e);
-                    row = AnalysisJson.error(image.toString(), shaIfReadable(image),
-                            image.getFileName() + ": analysis failed (" + e.getMessage() + ")");
+                    LOG.debug("Analysis failed for one image", e); // for a developer; no trace on the console
+                    row = AnalysisJson.error(image.toString(), shaIfReadable(image), image.getFileName()
+                            + ": could not be analysed (an internal error; run with -Ddermdesk.log.level=DEBUG for the details and report it)");
                 }
                 if (json) {
                     out.println(AnalysisJson.MAPPER.writeValueAsString(row));

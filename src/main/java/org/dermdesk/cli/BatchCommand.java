@@ -26,6 +26,7 @@ import org.dermdesk.report.CaseLog;
 import org.dermdesk.report.MetadataImport;
 import org.dermdesk.report.PageSize;
 import org.dermdesk.report.PdfReportExporter;
+import org.dermdesk.report.PdfReportFiles;
 import org.dermdesk.report.ValidationMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +102,15 @@ public final class BatchCommand implements Callable<Integer> {
             err.println("batch: " + dir + " is not a folder");
             return 2;
         }
+        // the outputs are checked before the model is loaded or any image read
+        String outputs = OutputCheck.file(csv, "the case log");
+        if (outputs == null && pdfDir != null) {
+            outputs = OutputCheck.folder(pdfDir, "the PDF folder " + pdfDir);
+        }
+        if (outputs != null) {
+            err.println("batch: " + outputs);
+            return 2;
+        }
         if (!CaseLog.isCaseLogOrAbsent(csv)) {
             err.println("batch: " + csv + " exists and is not a DermDesk case log; choose another --csv file");
             return 2;
@@ -122,6 +132,10 @@ public final class BatchCommand implements Callable<Integer> {
         PdfReportExporter pdf = null;
         if (pdfDir != null) {
             Files.createDirectories(pdfDir);
+            int stale = PdfReportFiles.removeStaleParts(pdfDir);
+            if (stale > 0) {
+                err.println("Removed " + stale + " unfinished PDF file(s) an interrupted run left in " + pdfDir);
+            }
             pdf = PdfReportExporter.create(pageSize, metrics);
         }
 
@@ -160,24 +174,39 @@ public final class BatchCommand implements Callable<Integer> {
                 fail(bad, image, e.getMessage());
                 continue;
             } catch (RuntimeException e) {
-                LOG.warn("Analysis failed for one image", e);
-                fail(bad, image, image.getFileName() + ": analysis failed (" + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+                LOG.debug("Analysis failed for one image", e); // the details for a developer; no trace on the console
+                fail(bad, image, image.getFileName() + ": could not be analysed (an internal error; "
+                        + "run with -Ddermdesk.log.level=DEBUG for the details and report it)");
                 continue;
             }
             String caseId = stem(image.getFileName().toString());
             CaseRecord record = CaseRecord.of(Instant.now(), caseId, image.toAbsolutePath(), sha, details, result);
             if (pdf != null) { // the PDF first: a row in the log means "done" to a resumed run
+                Path target = PdfReportFiles.target(pdfDir, caseId, sha);
                 try {
-                    pdf.export(record, pdfFile(caseId, sha));
-                } catch (IOException | RuntimeException e) {
-                    LOG.warn("PDF export failed for one image", e);
-                    fail(bad, image, image.getFileName() + ": the PDF could not be written (" + e.getMessage() + ")");
+                    pdf.export(record, target);
+                } catch (IOException e) { // the folder, not the image: every later PDF would fail the same way
+                    return stopped("the PDF summary " + target.getFileName() + " could not be written in " + pdfDir
+                            + " (" + OutputCheck.reason(e) + ")", added);
+                } catch (RuntimeException e) {
+                    LOG.debug("PDF layout failed for one image", e);
+                    fail(bad, image, image.getFileName() + ": the PDF summary could not be laid out (an internal error; "
+                            + "run with -Ddermdesk.log.level=DEBUG for the details and report it)");
                     continue;
                 }
             }
-            oldLayout |= log.append(record) == CaseLog.Layout.V1;
+            CaseLog.Layout layout;
+            try {
+                layout = log.appendIfNew(record);
+            } catch (IOException e) {
+                return stopped("the case log " + csv + " could not be written (" + OutputCheck.reason(e) + ")", added);
+            }
             done.add(sha);
+            if (layout == null) { // another batch over the same folder logged it meanwhile
+                skipped++;
+                continue;
+            }
+            oldLayout |= layout == CaseLog.Layout.V1;
             added++;
             if (record.prediction().malignant()) {
                 suspicious++;
@@ -204,6 +233,16 @@ public final class BatchCommand implements Callable<Integer> {
         return bad.isEmpty() ? 0 : 1;
     }
 
+    /** Ends the batch on an output that cannot be written: one message, what was saved, exit code 2. */
+    private int stopped(String problem, int added) {
+        err.print("\r\033[K"); // clear the progress line
+        err.println("batch: stopped: " + problem + ".");
+        err.println("  " + added + (added == 1 ? " row was" : " rows were") + " saved to " + csv
+                + " in this run; once the problem is fixed, run the same command again and it carries on from there.");
+        err.flush();
+        return 2;
+    }
+
     private List<Path> listImages() throws IOException {
         List<Path> images = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
@@ -218,12 +257,6 @@ public final class BatchCommand implements Callable<Integer> {
         }
         images.sort(null);
         return images;
-    }
-
-    private Path pdfFile(String caseId, String sha) {
-        String safe = caseId.replaceAll("[^\\p{L}\\p{N}._-]", "_");
-        Path p = pdfDir.resolve(safe + ".pdf");
-        return Files.exists(p) ? pdfDir.resolve(safe + "-" + sha.substring(0, 8) + ".pdf") : p;
     }
 
     private void fail(Map<Path, String> bad, Path image, String message) {

@@ -15,7 +15,8 @@ final class MetadataFiles {
 
     static MetadataImport.Result read(Path csv, PrintStream err) throws IOException {
         MetadataImport.Result meta = MetadataImport.read(csv);
-        err.println("Metadata: " + meta.size() + " images in " + csv.getFileName()
+        String encoding = meta.encoding() == null || meta.encoding().equals("UTF-8") ? "" : " (read as " + meta.encoding() + ")";
+        err.println("Metadata: " + meta.size() + " images in " + csv.getFileName() + encoding
                 + (meta.problems().isEmpty() ? "" : ", " + meta.problems().size() + " rows skipped:"));
         meta.problems().stream().limit(PROBLEMS_SHOWN).forEach(p -> err.println("  " + csv.getFileName() + " " + p));
         if (meta.problems().size() > PROBLEMS_SHOWN) {

@@ -79,8 +79,11 @@ public final class InputFiles {
             return new ImageLoadException(file, "cannot be read (permission denied)");
         }
         String reason = "read error";
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            reason = fse.getReason(); // e.g. "Too many levels of symbolic links"
+        if (e instanceof FileSystemException fse && fse.getReason() != null
+                && fse.getReason().toLowerCase(Locale.ROOT).startsWith("too many levels of symbolic links")) {
+            reason = "it is a symbolic link that leads back to itself, a link loop";
+        } else if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            reason = fse.getReason(); // the operating system's words, e.g. "Input/output error"
         } else if (e.getClass() == IOException.class && e.getMessage() != null) {
             reason = e.getMessage(); // the operating system's words, e.g. "Input/output error"
         }

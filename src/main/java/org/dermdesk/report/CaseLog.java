@@ -76,7 +76,8 @@ import org.dermdesk.core.ImageSuitability;
  * ({@link FileChannel#force}); rows already in the file are never rewritten or reordered. When a crash
  * left a half row at the end, the next append first terminates it (closing an open quoted field, then a
  * line break) so it cannot swallow the new row; the reader then reports that row as damaged and skips
- * it. A header cut short gets a complete header after it, which later appends recognise. Appends from
+ * it. A header cut short (also one followed by the NUL bytes a power loss leaves) gets a complete header
+ * after it, which later appends recognise. Appends from
  * several processes are serialised with a file lock.
  *
  * <p>The log holds patient details: nothing from it is ever logged.
@@ -152,6 +153,9 @@ public final class CaseLog {
     private final ReentrantLock lock;
     // what this instance has already scanned of the file (the file only ever grows)
     private long scannedLength;
+    // the images in the file as it was knownLength bytes long (for appendIfNew); -1: not read yet
+    private long knownLength = -1;
+    private Set<String> knownHashes = new LinkedHashSet<>();
     private boolean insideQuotes;
     private int lastByte = -1;
 
@@ -165,7 +169,13 @@ public final class CaseLog {
      * (after any header fragments a crash left), or is just a header cut short by a crash.
      */
     public static boolean isCaseLogOrAbsent(Path file) throws IOException {
-        if (!Files.exists(file) || Files.size(file) == 0) {
+        if (!Files.exists(file)) {
+            return true;
+        }
+        if (!Files.isRegularFile(file)) {
+            return false; // a device (/dev/full), pipe or folder
+        }
+        if (Files.size(file) == 0) {
             return true;
         }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -174,9 +184,28 @@ public final class CaseLog {
             if (headerLayout(head) != null) {
                 return true;
             }
-            boolean wholeFile = head.length == size;
+            boolean wholeFile = head.length == size || onlyNulBytesAfter(ch, head.length, size);
             return wholeFile && isHeaderFragment(head, afterHeaderFragments(head), head.length);
         }
+    }
+
+    /** Whether the file holds nothing but NUL bytes from {@code from} to its end (what a power loss leaves). */
+    private static boolean onlyNulBytesAfter(FileChannel ch, long from, long size) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+        for (long pos = from; pos < size; ) {
+            buf.clear();
+            int n = ch.read(buf, pos);
+            if (n <= 0) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (buf.get(i) != 0) {
+                    return false;
+                }
+            }
+            pos += n;
+        }
+        return true;
     }
 
     public Path file() {
@@ -194,6 +223,19 @@ public final class CaseLog {
      * could not record whether the probability was adjusted.
      */
     public Layout append(CaseLogEntry entry) throws IOException {
+        return append(entry, false);
+    }
+
+    /**
+     * As {@link #append(CaseRecord)}, unless the log already has a row for the same image (by SHA-256),
+     * written by this or any other process: then nothing is written and null is returned. The check and the
+     * write happen under the file lock, so two batches over the same folder log each image once.
+     */
+    public Layout appendIfNew(CaseRecord record) throws IOException {
+        return append(CaseLogEntry.of(record), true);
+    }
+
+    private Layout append(CaseLogEntry entry, boolean onlyIfNew) throws IOException {
         Layout layout;
         lock.lock();
         try {
@@ -206,6 +248,15 @@ public final class CaseLog {
                     StandardOpenOption.READ), OwnerOnly.newFile(file));
                  FileLock ignored = ch.lock()) {
                 long size = ch.size();
+                if (onlyIfNew) {
+                    if (size != knownLength) { // another writer has appended: learn its images
+                        knownHashes = parse(new StringReader(decode(readAll(ch, size)))).imageHashes();
+                        knownLength = size;
+                    }
+                    if (knownHashes.contains(entry.imageSha256())) {
+                        return null;
+                    }
+                }
                 Layout existing = headerLayout(readHead(ch, size));
                 scan(ch, size);
                 // an empty log, or one whose header was cut short by a crash, gets a fresh header (after the fragment)
@@ -218,6 +269,10 @@ public final class CaseLog {
                     pos += ch.write(buf, pos);
                 }
                 ch.force(true);
+                if (knownLength == size) {
+                    knownLength = pos;
+                    knownHashes.add(entry.imageSha256());
+                }
                 scannedLength = pos;
                 insideQuotes = false;
                 lastByte = '\n';
@@ -264,7 +319,11 @@ public final class CaseLog {
         }
     }
 
-    /** Whether bytes [from, to), less a line break, are a non-empty proper prefix of a header. */
+    /**
+     * Whether bytes [from, to), less a line break, are a proper prefix of a header, possibly followed by NUL
+     * bytes (a power loss can leave a file's new length on disk without its data, which reads as zeros); NUL
+     * bytes alone count too, as a header of which nothing reached the disk.
+     */
     private static boolean isHeaderFragment(byte[] b, int from, int to) {
         int end = to;
         if (end > from && b[end - 1] == '\n') {
@@ -273,6 +332,14 @@ public final class CaseLog {
         if (end > from && b[end - 1] == '\r') {
             end--;
         }
+        int textEnd = end;
+        while (textEnd > from && b[textEnd - 1] == 0) {
+            textEnd--;
+        }
+        if (textEnd == from) {
+            return end > from; // only NUL bytes
+        }
+        end = textEnd;
         int n = end - from;
         for (Layout layout : Layout.values()) {
             int textLength = layout.headerLine.length - 2; // less CRLF
@@ -540,17 +607,38 @@ public final class CaseLog {
         }
     }
 
-    /** Reads every intact row; damaged or half rows are reported by line number and skipped. A missing file is empty. */
+    /**
+     * Reads every intact row; damaged or half rows are reported by line number and skipped. A missing file is
+     * empty; anything but a regular file (a device such as /dev/full or /dev/zero, a pipe) is refused, since
+     * reading it might never end.
+     */
     public static Contents read(Path file) throws IOException {
         if (!Files.exists(file)) {
             return new Contents(List.of(), List.of());
         }
-        // a row cut inside a multi-byte character must not stop the rows around it from being read
-        String text = StandardCharsets.UTF_8.newDecoder()
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + " is not a regular file (a device, pipe or folder), so it cannot be a case log");
+        }
+        return parse(new StringReader(decode(Files.readAllBytes(file))));
+    }
+
+    /** The log's text; a row cut inside a multi-byte character must not stop the rows around it from being read. */
+    private static String decode(byte[] bytes) throws IOException {
+        return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        return parse(new StringReader(text));
+                .decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    private static byte[] readAll(FileChannel ch, long size) throws IOException {
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IOException("the case log is too large to read (" + size / (1024 * 1024) + " MB)");
+        }
+        ByteBuffer buf = ByteBuffer.allocate((int) size);
+        while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) {
+            // fill
+        }
+        return Arrays.copyOf(buf.array(), buf.position());
     }
 
     static Contents parse(Reader reader) throws IOException {

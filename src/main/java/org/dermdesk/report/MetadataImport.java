@@ -2,8 +2,8 @@ package org.dermdesk.report;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -31,6 +32,9 @@ import org.dermdesk.core.CaseDetails;
  */
 public final class MetadataImport {
 
+    private static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
+    /** An age as a person writes one: whole years or a decimal (ISIC writes 45.0); not 1e2, 0x40 or 45d. */
+    private static final Pattern AGE = Pattern.compile("\\d{1,3}(\\.\\d+)?");
     private static final List<String> ID_COLUMNS = List.of("image_id", "image_name", "isic_id", "image");
     private static final List<String> AGE_COLUMNS = List.of("age", "age_approx");
     private static final List<String> SEX_COLUMNS = List.of("sex", "gender");
@@ -45,11 +49,22 @@ public final class MetadataImport {
         }
     }
 
-    /** Details by image id (lower case), and what could not be read. */
-    public record Result(Map<String, CaseDetails> byImageId, List<Problem> problems) {
+    /**
+     * Details by image id (lower case), what could not be read, and the encoding the file was read as
+     * (null when read from characters).
+     */
+    public record Result(Map<String, CaseDetails> byImageId, List<Problem> problems, String encoding) {
         public Result {
             byImageId = Collections.unmodifiableMap(new HashMap<>(byImageId));
             problems = List.copyOf(problems);
+        }
+
+        public Result(Map<String, CaseDetails> byImageId, List<Problem> problems) {
+            this(byImageId, problems, null);
+        }
+
+        Result withEncoding(String name) {
+            return new Result(byImageId, problems, name);
         }
 
         /** The details for an image file, matched by its name without extension. */
@@ -70,10 +85,20 @@ public final class MetadataImport {
     private MetadataImport() {
     }
 
+    /**
+     * Reads a metadata file in whichever encoding a spreadsheet saved it ({@link TextDecoding}: UTF-8 with
+     * or without a byte-order mark, UTF-16, Windows-1252/Latin-1); {@link Result#encoding()} says which.
+     * Throws, naming the file and the problem, when it is not a regular file of at most 256 MB.
+     */
     public static Result read(Path csv) throws IOException {
-        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            return read(r);
+        if (!Files.isRegularFile(csv)) {
+            throw new IOException(csv.getFileName() + ": " + (Files.exists(csv) ? "is not a regular file" : "file not found"));
         }
+        if (Files.size(csv) > MAX_FILE_BYTES) {
+            throw new IOException(csv.getFileName() + ": too large for a metadata file (" + Files.size(csv) / (1024 * 1024) + " MB)");
+        }
+        TextDecoding.Decoded text = TextDecoding.decode(Files.readAllBytes(csv));
+        return read(new StringReader(text.text())).withEncoding(text.encoding());
     }
 
     public static Result read(Reader reader) throws IOException {
@@ -151,12 +176,10 @@ public final class MetadataImport {
         if (s == null) {
             return null;
         }
-        double v;
-        try {
-            v = Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("age '" + s + "' is not a number");
+        if (!AGE.matcher(s).matches()) {
+            throw new IllegalArgumentException("age '" + s + "' is not a number of years");
         }
+        double v = Double.parseDouble(s);
         if (!(v >= 0 && v <= 130)) {
             throw new IllegalArgumentException("age " + s + " is out of range");
         }

@@ -1,11 +1,15 @@
 package org.dermdesk.report;
 
 import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -48,6 +52,8 @@ import org.dermdesk.core.RetakeWording;
  */
 public final class PdfReportExporter {
 
+    /** The document information entry that records the SHA-256 of the summarised image. */
+    static final String IMAGE_SHA256_KEY = "DermDeskImageSHA256";
     private static final float MARGIN = 40;
     private static final float GAP = 14;
     private static final int MAX_IMAGE_SIDE = 900;
@@ -75,18 +81,34 @@ public final class PdfReportExporter {
         return new PdfReportExporter(pageSize, validationMetrics, ReportFonts.locate(), ZoneId.systemDefault());
     }
 
-    /** Writes the report to {@code file}, replacing it only once the new one is complete. */
+    /**
+     * Writes the report to {@code file}, replacing it only once the new one is complete and on disk: it is
+     * written to a {@code .report-*.pdf.part} file (0600) in the same folder, forced to disk, renamed over
+     * {@code file} in one step, and the folder forced too.
+     */
     public void export(CaseRecord record, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".report-", ".pdf.part");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 64 * 1024)) {
                 write(record, out);
+                out.flush();
+                ch.force(true);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void forceDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not every file system lets a folder be synced; the file itself is on disk
         }
     }
 
@@ -97,6 +119,7 @@ public final class PdfReportExporter {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle("DermDesk case summary " + record.caseId());
             info.setCreator("DermDesk");
+            info.setCustomMetadataValue(IMAGE_SHA256_KEY, record.imageSha256());
             try (PdfText text = new PdfText(doc, fonts)) {
                 try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
                     new Layout(doc, cs, text, page.getMediaBox(), record).draw();
@@ -151,9 +174,12 @@ public final class PdfReportExporter {
         private void header() throws IOException {
             float base = y - 18;
             t.draw(cs, "DermDesk", left, base, 20, true);
-            t.draw(cs, "Dermoscopy analysis summary", left + t.width("DermDesk", 20, true) + 10, base, 11, false);
+            float subtitleX = left + t.width("DermDesk", 20, true) + 10;
+            t.draw(cs, "Dermoscopy analysis summary", subtitleX, base, 11, false);
             t.drawRight(cs, WHEN.format(r.timestamp().atZone(zone)), right, base + 8, 9, false);
-            t.drawRight(cs, "Case " + r.caseId(), right, base - 5, 11, true);
+            // a long case id is cut with an ellipsis before it reaches the title (the case log keeps it whole)
+            float room = right - (subtitleX + t.width("Dermoscopy analysis summary", 11, false)) - 12 - t.width("Case ", 11, true);
+            t.drawRight(cs, "Case " + shorten(r.caseId(), room, 11, true), right, base - 5, 11, true);
             y = base - 12;
             rule(y, 1.5f);
             y -= 6;
@@ -163,19 +189,22 @@ public final class PdfReportExporter {
             CaseDetails d = r.details();
             float base = y - 12;
             float x = left;
-            x = labelled(x, base, "Age", d.age() == null ? "not recorded" : d.age() + " years");
-            x = labelled(x + 22, base, "Sex", d.sex() == null ? "not recorded" : d.sex());
-            labelled(x + 22, base, "Body site", d.bodySite() == null ? "not recorded" : d.bodySite());
+            // one line: a value too long for its room is cut with an ellipsis (the case log keeps it whole)
+            x = labelled(x, base, "Age", d.age() == null ? "not recorded" : d.age() + " years", width * 0.2f);
+            x = labelled(x + 22, base, "Sex", d.sex() == null ? "not recorded" : d.sex(), width * 0.25f);
+            labelled(x + 22, base, "Body site", d.bodySite() == null ? "not recorded" : d.bodySite(), right - x - 22);
             y = base - 10;
         }
 
-        private float labelled(float x, float base, String label, String value) throws IOException {
+        /** Draws "label: value" in at most {@code room} points; returns where it ends. */
+        private float labelled(float x, float base, String label, String value, float room) throws IOException {
             grey(0.35f);
             t.draw(cs, label + ":", x, base, 9, false);
             black();
             float vx = x + t.width(label + ":", 9, false) + 4;
-            t.draw(cs, value, vx, base, 10, true);
-            return vx + t.width(t.clean(value), 10, true);
+            String shown = shorten(value, Math.max(20, x + room - vx), 10, true);
+            t.draw(cs, shown, vx, base, 10, true);
+            return vx + t.width(t.clean(shown), 10, true);
         }
 
         private void images() throws IOException {
@@ -246,27 +275,22 @@ public final class PdfReportExporter {
                 t.draw(cs, line, left + 8, vy, 11, true);
                 vy -= 13;
             }
-            float ly = boxTop - boxH - 13;
+            // each line wrapped inside the column, so none runs into the differential beside it
+            float ly = boxTop - boxH - 1;
             String note = ResultWording.suitabilityNote(p);
             if (!note.isEmpty()) {
-                for (String line : t.wrap(note, colW, 9.5f, true)) {
-                    t.draw(cs, line, left, ly, 9.5f, true);
-                    ly -= 12;
-                }
+                ly = paragraph(note, left, colW, 9.5f, true, 12, 0f, ly);
             }
-            t.draw(cs, "Probability of malignancy (calibrated): " + ResultWording.percent(p.pMalignant())
-                    + (p.appliesToImage() ? "" : " \u2014 " + ResultWording.NOT_VALID_FOR_IMAGE), left, ly, 9.5f, true);
-            ly -= 12;
-            t.draw(cs, p.adjustedForPatient()
-                    ? "From the image, the age and the sex (image alone: " + ResultWording.percent(p.imagePMalignant()) + ")"
-                    : "From the image alone", left, ly, 9, false);
-            ly -= 12;
+            ly = paragraph("Probability of malignancy (calibrated): " + ResultWording.percent(p.pMalignant())
+                    + (p.appliesToImage() ? "" : " \u2014 " + ResultWording.NOT_VALID_FOR_IMAGE), left, colW, 9.5f, true, 12, 0f, ly);
+            ly = paragraph(p.adjustedForPatient()
+                    ? "From image, age and sex (image alone: " + ResultWording.percent(p.imagePMalignant()) + ")"
+                    : "From the image alone", left, colW, 9, false, 12, 0f, ly);
             if (r.hairRemoved()) {
-                t.draw(cs, ResultWording.HAIR_REMOVED, left, ly, 9, true);
-                ly -= 12;
+                ly = paragraph(ResultWording.HAIR_REMOVED, left, colW, 9, true, 12, 0f, ly);
             }
-            t.draw(cs, "Operating threshold: " + ResultWording.percent(p.threshold())
-                    + (suspicious ? "  (probability is at or above it)" : "  (probability is below it)"), left, ly, 9, false);
+            ly = paragraph("Operating threshold: " + ResultWording.percent(p.threshold())
+                    + (suspicious ? " (probability at or above it)" : " (probability below it)"), left, colW, 9, false, 12, 0f, ly);
             ly -= 14;
             probabilityBar(left, ly, colW, p);
             float leftBottom = ly - 16;
@@ -523,13 +547,15 @@ public final class PdfReportExporter {
             return ly;
         }
 
+        /** The text, or as much of it as fits in {@code w} points followed by an ellipsis. */
         private String shorten(String s, float w, float size, boolean isBold) throws IOException {
-            if (t.width(t.clean(s), size, isBold) <= w) {
+            boolean cut = s.codePointCount(0, s.length()) > 400; // a pasted page of text: no need to measure all of it
+            String c = t.clean(cut ? s.substring(0, s.offsetByCodePoints(0, 400)) : s);
+            if (!cut && t.width(c, size, isBold) <= w) {
                 return s;
             }
-            String c = t.clean(s);
             while (c.length() > 1 && t.width(c + "\u2026", size, isBold) > w) {
-                c = c.substring(0, c.length() - 1);
+                c = c.substring(0, c.length() - Character.charCount(c.codePointBefore(c.length())));
             }
             return c.strip() + "\u2026";
         }

@@ -6,6 +6,7 @@ import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -14,7 +15,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 /**
  * Measures, wraps and draws text on one document with per-character font fallback: each run of
  * characters is drawn in the first embedded font that has them (regular or bold DejaVu, then the CJK
- * font); characters no font has become U+FFFD or '?'.
+ * font); Arabic is shaped and right-to-left text drawn in display order ({@link BidiText}); an emoji no
+ * font has is named in brackets, other characters no font has become U+FFFD or '?'.
  */
 final class PdfText implements Closeable {
 
@@ -58,10 +60,14 @@ final class PdfText implements Closeable {
     private record Run(PDFont font, String text) {
     }
 
-    /** Replaces control characters and characters no font has; keeps line breaks out (callers split first). */
+    /**
+     * Replaces control characters, shapes Arabic letters into their joined forms ({@link BidiText#shape}) and
+     * stands in for characters no font has: an emoji by its name in brackets ("[grinning face]"), anything
+     * else by U+FFFD; keeps line breaks out (callers split first). The result is still in logical order.
+     */
     String clean(String s) {
         StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
+        BidiText.shape(s).codePoints().forEach(cp -> {
             if (cp == '\t') {
                 sb.append("    ");
             } else if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029) {
@@ -70,11 +76,25 @@ final class PdfText implements Closeable {
                 // zero-width joiners, direction marks, BOM: nothing to draw
             } else if (fonts.canRender(cp)) {
                 sb.appendCodePoint(cp);
+            } else if (isEmojiModifier(cp)) {
+                // variation selector, skin tone, tag: it changes the emoji before it, which is already named
+            } else if (isEmoji(cp) && Character.getName(cp) != null) {
+                sb.append('[').append(Character.getName(cp).toLowerCase(Locale.ROOT)).append(']');
             } else {
                 sb.append(replacement);
             }
         });
         return sb.toString();
+    }
+
+    private static boolean isEmoji(int cp) {
+        return cp >= 0x1F000 && cp <= 0x1FAFF || cp >= 0x2600 && cp <= 0x27BF || cp >= 0x2B00 && cp <= 0x2BFF
+                || cp >= 0x2300 && cp <= 0x23FF;
+    }
+
+    private static boolean isEmojiModifier(int cp) {
+        return cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0x1F3FB && cp <= 0x1F3FF || cp >= 0xE0020 && cp <= 0xE007F
+                || cp == 0x20E3;
     }
 
     private List<Run> runs(String cleaned, boolean isBold) {
@@ -120,7 +140,7 @@ final class PdfText implements Closeable {
 
     /** Draws one line of text with its baseline at y. */
     void draw(PDPageContentStream cs, String text, float x, float y, float size, boolean isBold) throws IOException {
-        String cleaned = clean(text);
+        String cleaned = BidiText.visual(clean(text)); // glyphs are drawn left to right: right-to-left text reversed
         if (cleaned.isEmpty()) {
             return;
         }

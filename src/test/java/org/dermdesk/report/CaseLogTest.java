@@ -165,6 +165,24 @@ class CaseLogTest {
     }
 
     @Test
+    void repairsAHeaderCutShortAndFollowedByNulBytes() throws IOException {
+        // a power loss can leave the file's new length on disk without its data: the header's start, then zeros
+        for (String start : List.of("log_version,timesta", "", CaseLog.Layout.V3.columns().get(0) + ",")) {
+            Path file = dir.resolve("nul-" + start.length() + ".csv");
+            byte[] head = start.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            Files.write(file, java.util.Arrays.copyOf(head, head.length + 4096));
+            assertTrue(CaseLog.isCaseLogOrAbsent(file), "refused: header '" + start + "' and NUL bytes");
+            new CaseLog(file).append(CaseLogCrashWriter.entry(5));
+            new CaseLog(file).append(CaseLogCrashWriter.entry(6));
+            assertTrue(CaseLog.isCaseLogOrAbsent(file));
+            CaseLog.Contents read = CaseLog.read(file);
+            assertEquals(List.of(CaseLogCrashWriter.entry(5), CaseLogCrashWriter.entry(6)), read.entries());
+            assertEquals(1, read.problems().size(), read.problems().toString());
+            assertTrue(read.problems().get(0).contains("cut short"), read.problems().get(0));
+        }
+    }
+
+    @Test
     void reportsAForeignFileWithoutCrashing() throws IOException {
         CaseLog.Contents read = CaseLog.parse(new StringReader("a,b\r\n1,2\r\n"));
         assertEquals(List.of(), read.entries());

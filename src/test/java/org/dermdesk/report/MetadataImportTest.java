@@ -86,4 +86,56 @@ class MetadataImportTest {
 
         assertEquals(1, MetadataImport.read(new StringReader("")).problems().size());
     }
+
+    private static final String NAMES = "image_id,age,sex,localization\n"
+            + "ISIC_1,45,female,\u00e9paule\n"   // épaule: not ASCII, so the encoding matters
+            + "ISIC_2,60,male,R\u00fccken\n";
+
+    private static MetadataImport.Result readBytes(Path dir, byte[] bytes) throws IOException {
+        Path f = dir.resolve("meta.csv");
+        Files.write(f, bytes);
+        return MetadataImport.read(f);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    void readsUtf8WithAndWithoutByteOrderMarkUtf16AndLatin1(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("UTF-8", NAMES.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        files.put("UTF-8 with BOM", concat(bom, NAMES.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        files.put("UTF-16 (BOM, little-endian)",
+                concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, NAMES.getBytes(java.nio.charset.StandardCharsets.UTF_16LE)));
+        files.put("UTF-16 (BOM, big-endian)", NAMES.getBytes(java.nio.charset.StandardCharsets.UTF_16)); // Java writes FE FF
+        files.put("UTF-16LE without BOM", NAMES.getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        files.put("Latin-1", NAMES.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        for (var e : files.entrySet()) {
+            MetadataImport.Result r = readBytes(dir, e.getValue());
+            assertEquals(2, r.size(), e.getKey() + ": " + r.problems());
+            assertTrue(r.problems().isEmpty(), e.getKey() + ": " + r.problems());
+            assertEquals(new CaseDetails(45, "female", "\u00e9paule", null), r.find(Path.of("ISIC_1.jpg")).orElseThrow(), e.getKey());
+            assertEquals("R\u00fccken", r.find(Path.of("ISIC_2.jpg")).orElseThrow().bodySite(), e.getKey());
+        }
+        assertEquals("UTF-8", readBytes(dir, files.get("UTF-8 with BOM")).encoding());
+        assertEquals("UTF-16", readBytes(dir, files.get("UTF-16LE without BOM")).encoding());
+        assertTrue(readBytes(dir, files.get("Latin-1")).encoding().contains("Latin-1"));
+    }
+
+    @Test
+    void refusesAgesThatAreNotPlainNumbersOfYears() throws IOException {
+        String csv = "image_id,age\n"
+                + "A,1e2\n" + "B,0x40\n" + "C,45d\n" + "D,45f\n" + "E,Infinity\n" + "F,-0\n" + "G, 1E1\n"
+                + "H,45.0\n" + "I,7\n";
+        MetadataImport.Result r = MetadataImport.read(new StringReader(csv));
+        assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L), r.problems().stream().map(MetadataImport.Problem::line).toList(),
+                r.problems().toString());
+        assertEquals(45, r.find(Path.of("H.jpg")).orElseThrow().age());
+        assertEquals(7, r.find(Path.of("I.jpg")).orElseThrow().age());
+        assertTrue(r.problems().get(0).message().contains("'1e2'"), r.problems().get(0).message());
+    }
 }

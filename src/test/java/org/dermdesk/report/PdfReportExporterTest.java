@@ -169,6 +169,82 @@ class PdfReportExporterTest {
         render(with, "hair-removed-A4");
     }
 
+    /** Every glyph drawn on the page, with its position (in PDF text space: x from the left). */
+    private static List<org.apache.pdfbox.text.TextPosition> glyphs(Path pdf) throws IOException {
+        List<org.apache.pdfbox.text.TextPosition> all = new java.util.ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper s = new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(org.apache.pdfbox.text.TextPosition text) {
+                    all.add(text);
+                    super.processTextPosition(text);
+                }
+            };
+            s.getText(doc);
+        }
+        return all;
+    }
+
+    private static float xOf(List<org.apache.pdfbox.text.TextPosition> glyphs, String unicode) {
+        return glyphs.stream().filter(g -> g.getUnicode().equals(unicode)).findFirst()
+                .orElseThrow(() -> new AssertionError("no glyph " + unicode)).getXDirAdj();
+    }
+
+    /**
+     * Arabic and Hebrew read right to left with joined Arabic letters, emoji are named instead of drawn as
+     * U+FFFD, a very long body site and case id are cut with an ellipsis, and "(image alone: ...)" stays in its column.
+     */
+    @ParameterizedTest
+    @EnumSource(PageSize.class)
+    void rightToLeftTextEmojiAndLongFieldsStayReadableAndOnThePage(PageSize size) throws IOException {
+        String site = "\u0638\u0647\u0631 / " + "left upper back near the shoulder blade, ".repeat(12);
+        String notes = "Hebrew: \u05E9\u05DC\u05D5\u05DD. Arabic: \u0628\u0627\u0628. Patient happy \uD83D\uDE00 "
+                + "\uD83D\uDC4D\uD83C\uDFFD\uFE0F, family \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67.";
+        CaseRecord base = TestCases.record("VERY-LONG-CASE-ID-".repeat(8), new CaseDetails(61, "female", site, notes), 0.2, false);
+        CaseRecord r = new CaseRecord(base.timestamp(), base.caseId(), base.imagePath(), base.imageSha256(), base.details(),
+                base.prediction().withPatientProbability(0.27), base.quality(), base.explanation(), base.image(), base.heatmap(),
+                false);
+        Path pdf = dir.resolve("rtl-" + size + ".pdf");
+        exporter(size).export(r, pdf);
+        render(pdf, "rtl-emoji-long-" + size);
+        List<org.apache.pdfbox.text.TextPosition> g = glyphs(pdf);
+
+        // right to left: the word's last letter is drawn leftmost
+        assertTrue(xOf(g, "\u05DD") < xOf(g, "\u05E9"), "Hebrew drawn in display order");
+        assertTrue(xOf(g, "\uFE8F") < xOf(g, "\uFE91"), "Arabic joined (presentation forms) and drawn in display order");
+        assertTrue(xOf(g, "\uFEAE") < xOf(g, "\uFEC7"), "the Arabic body site too");
+
+        String text = extract(pdf);
+        assertFalse(text.contains("\uFFFD"), text);
+        // DejaVu Sans draws U+1F600 itself; the others no embedded font has are named
+        assertTrue(text.contains("\uD83D\uDE00") && text.contains("[thumbs up sign]") && text.contains("[man]"), text);
+
+        float pageWidth = size.rectangle().getWidth();
+        for (org.apache.pdfbox.text.TextPosition p : g) {
+            assertTrue(p.getXDirAdj() + p.getWidthDirAdj() <= pageWidth - 39, "'" + p.getUnicode() + "' runs off the page at x="
+                    + p.getXDirAdj());
+        }
+        String flat = text.replaceAll("\\s+", " ");
+        assertTrue(flat.contains("left upper back") && flat.contains("\u2026"), flat);
+        // the case id, drawn from the right, stops short of the title's line ("Dermoscopy analysis summary")
+        float titleEnd = g.stream().filter(p -> p.getYDirAdj() < 80 && p.getUnicode().equals("y")).map(p -> p.getXDirAdj() + p.getWidthDirAdj())
+                .filter(x -> x < pageWidth / 2 + 60).max(Float::compare).orElseThrow();
+        float caseStart = g.stream().filter(p -> p.getYDirAdj() < 80 && p.getUnicode().equals("V")).map(org.apache.pdfbox.text.TextPosition::getXDirAdj)
+                .min(Float::compare).orElseThrow();
+        assertTrue(caseStart > titleEnd, "case id from x=" + caseStart + " overlaps the title ending at x=" + titleEnd);
+
+        // the left column's lines end before the right column (the differential) begins
+        float colW = (pageWidth - 80 - 14) / 2;
+        org.apache.pdfbox.text.PDFTextStripperByArea right = new org.apache.pdfbox.text.PDFTextStripperByArea();
+        right.addRegion("right", new java.awt.geom.Rectangle2D.Float(40 + colW + 2, 0, colW, size.rectangle().getHeight()));
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            right.extractRegions(doc.getPage(0));
+        }
+        String rightColumn = right.getTextForRegion("right");
+        assertFalse(rightColumn.contains("alone") || rightColumn.contains("%)"), rightColumn);
+        assertTrue(flat.contains("(image alone: 20.0 %)"), flat);
+    }
+
     /** Renders with pdftoppm (poppler-utils) into target/pdf-look for a person to look at; skipped without it. */
     private static void render(Path pdf, String name) throws IOException {
         Path out = Path.of("target", "pdf-look");
