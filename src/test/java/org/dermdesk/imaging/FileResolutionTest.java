@@ -89,6 +89,14 @@ class FileResolutionTest {
     }
 
     @Test
+    void theGateMeasuresWithTheFilesScaleWhereTheImageHasNoRuler() throws Exception {
+        LesionImage img = load("gate.png", withPhys(png(), 30000, 30000, 1));
+        org.dermdesk.core.LesionMeasurements m = new ArtifactQualityGate().assess(img).measurements();
+        assertEquals(ScaleSource.FILE_METADATA, m.scale().source());
+        assertEquals(m.diameterPx() / 30, m.diameterMm(), 1e-9);
+    }
+
+    @Test
     void readsTiffResolutionTags() {
         byte[] tiff = tiff(true, 5080, 2); // 5080 dpi = 200 px/mm
         assertEquals(200.0, FileResolution.read(ImageFormat.TIFF, tiff, 4000, 3000).pxPerMm(), 1e-6);
