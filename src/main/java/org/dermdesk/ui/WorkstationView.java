@@ -55,7 +55,9 @@ public final class WorkstationView {
     WorkstationView(Stage stage, WorkstationViewModel vm) {
         this.stage = stage;
         this.vm = vm;
+        vm.overlays().showMeasurements(vm.measurement().measurementsProperty());
         this.viewer = new ImageViewer(vm.overlays());
+        viewer.measurementOverlay().colourProperty().bind(vm.preferences().colourProperty(OverlayKind.MEASUREMENT));
         root.setId("workstation");
         root.getStyleClass().add("workstation");
         root.setTop(new VBox(menuBar(), toolBar()));
@@ -302,7 +304,7 @@ public final class WorkstationView {
                 "Ctrl+O  open an image      Ctrl+E  explain the result",
                 "Esc     cancel the running task",
                 "Ctrl+0  fit    Ctrl+1  100%    Ctrl+=/Ctrl+-  zoom",
-                "Alt+1..6  lesion border, hair, ruler, ink, dark corners, heatmap",
+                "Alt+1..7  lesion border, hair, ruler, ink, dark corners, heatmap, scale and diameter",
                 "Ctrl+P  export PDF    Ctrl+S  save to case log",
                 "Ctrl+,  preferences   Ctrl+Q  quit",
                 "Tab / Shift+Tab move between fields; arrow keys move the threshold slider.")));
