@@ -84,9 +84,13 @@ final class MeasurementOverlay extends Pane {
         Text label = text("diameterLabel", ScaleBar.diameterLabel(m), c);
         // beside the middle of the segment, on its upper side
         double side = ny > 0 ? -1 : 1;
-        double lx = (x1 + x2) / 2 + side * nx * 16;
-        double ly = (y1 + y2) / 2 + side * ny * 16;
-        label.relocate(lx - label.prefWidth(-1) / 2, ly - label.prefHeight(-1) / 2);
+        double lw = label.prefWidth(-1);
+        double lh = label.prefHeight(-1);
+        // clear of the line whatever its slope: the label's half-extent along the normal, plus a gap
+        double offset = 6 + Math.abs(nx) * lw / 2 + Math.abs(ny) * lh / 2;
+        double lx = (x1 + x2) / 2 + side * nx * offset;
+        double ly = (y1 + y2) / 2 + side * ny * offset;
+        label.relocate(lx - lw / 2, ly - lh / 2);
         getChildren().add(label);
         if (m.scale().known()) {
             drawScaleBar(m.scale().pxPerMm() * s, c);
