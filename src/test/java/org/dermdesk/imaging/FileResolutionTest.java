@@ -70,6 +70,15 @@ class FileResolutionTest {
     }
 
     @Test
+    void aLargeImageDecodedAtHalfSizeHasHalfThePixelsPerMillimetre() throws Exception {
+        // 4200 x 3000 = 12.6 MP is decoded at half size; 5080 dpi = 200 px/mm makes it a 21 mm field
+        BufferedImage big = new BufferedImage(4200, 3000, BufferedImage.TYPE_INT_RGB);
+        LesionImage img = load("big.jpg", withExif(encode(big, "jpg"), 5080, 5080, 2));
+        assertEquals(2100, img.width());
+        assertEquals(100.0, img.metadataScale().pxPerMm(), 1e-6);
+    }
+
+    @Test
     void readsJfifDensityInDotsPerCentimetre() throws Exception {
         byte[] b = jpeg();
         // ImageIO writes a JFIF APP0 right after SOI: units at 13, X density at 14, Y density at 16
