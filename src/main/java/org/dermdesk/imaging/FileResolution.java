@@ -2,6 +2,7 @@ package org.dermdesk.imaging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.dermdesk.core.FieldOfView;
 import org.dermdesk.core.Scale;
 
 /**

@@ -2,6 +2,7 @@ package org.dermdesk.imaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dermdesk.core.FieldOfView;
 import org.dermdesk.core.Scale;
 import org.dermdesk.core.ScaleSource;
 

@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.dermdesk.core.FieldOfView;
 import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.core.ImageReader;
 import org.dermdesk.core.LesionImage;
@@ -152,7 +153,7 @@ public final class CalibrationViewModel {
             boolean ok = px > 0 && mm > 0;
             pxPerMm.set(ok ? px / mm : Double.NaN);
             explanation.set(ok ? String.format(Locale.ROOT, "The two points are %.0f pixels apart over %.1f mm: %.2f pixels per mm.",
-                    px, mm, px / mm) : "Click two different points and give their distance in mm.");
+                    px, mm, px / mm) + fieldWarning(img, px / mm) : "Click two different points and give their distance in mm.");
         } else if (ruler.known()) {
             pxPerMm.set(ruler.pxPerMm());
             explanation.set(String.format(Locale.ROOT, "Proposed from the ruler's ticks: %.2f pixels per mm (%s ticks, %.0f%% sure)."
@@ -163,6 +164,16 @@ public final class CalibrationViewModel {
             explanation.set(points.isEmpty() ? "No ruler ticks were found: click two points a known distance apart."
                     : "Click the second point.");
         }
+    }
+
+    /** A warning where the scale would make the picture cover a field no dermatoscope shows (a mistyped distance). */
+    static String fieldWarning(LesionImage img, double pxPerMm) {
+        if (FieldOfView.plausible(img.width(), img.height(), pxPerMm)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " Check the distance: at this scale the picture would be %.0f mm across, and a"
+                + " dermatoscope shows %.0f to %.0f mm.", FieldOfView.longSideMm(img.width(), img.height(), pxPerMm),
+                FieldOfView.MIN_MM, FieldOfView.MAX_MM);
     }
 
     public ReadOnlyObjectProperty<LesionImage> imageProperty() {

@@ -79,6 +79,10 @@ class CalibrationViewModelTest {
         vm.click(10, 10);
         vm.click(130, 10);
         assertEquals(12, vm.pxPerMmProperty().get(), 1e-9);
+        assertEquals("The two points are 120 pixels apart over 10.0 mm: 12.00 pixels per mm. Check the distance: at this"
+                + " scale the picture would be 53 mm across, and a dermatoscope shows 5 to 50 mm.", vm.explanationProperty().get());
+        vm.knownMmProperty().set(5);
+        assertEquals("The two points are 120 pixels apart over 5.0 mm: 24.00 pixels per mm.", vm.explanationProperty().get());
         vm.save();
         vm.forget();
         assertFalse(profiles.forImage(640, 480).known());
