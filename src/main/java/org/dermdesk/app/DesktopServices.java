@@ -10,6 +10,7 @@ import org.dermdesk.core.CaseLogWriter;
 import org.dermdesk.core.Explainer;
 import org.dermdesk.core.HairRemoval;
 import org.dermdesk.core.ImageReader;
+import org.dermdesk.core.RulerReader;
 import org.dermdesk.core.LesionClassifier;
 import java.util.List;
 import org.dermdesk.core.QualityGate;
@@ -19,6 +20,7 @@ import org.dermdesk.imaging.ArtifactQualityGate;
 import org.dermdesk.imaging.ImageLoader;
 import org.dermdesk.imaging.InpaintingHairRemoval;
 import org.dermdesk.imaging.NativeMemory;
+import org.dermdesk.imaging.RulerScaleReader;
 import org.dermdesk.ml.DjlLesionClassifier;
 import org.dermdesk.report.CaseLog;
 import org.dermdesk.report.MetadataImport;
@@ -82,6 +84,12 @@ final class DesktopServices implements WorkstationServices {
             }
         }
         return Optional.of(gate);
+    }
+
+    @Override
+    public Optional<RulerReader> rulerReader() {
+        // stateless; OpenCV loads on the first read, which runs off the FX thread
+        return Optional.of(new RulerScaleReader());
     }
 
     @Override

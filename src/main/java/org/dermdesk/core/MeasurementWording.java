@@ -12,7 +12,8 @@ public final class MeasurementWording {
     /** Said with every measurement: it is not the network's judgement. */
     public static final String BASIS = "A classical aid computed from the lesion's outline and colours \u2014 not the model's opinion.";
     public static final String NOT_MEASURED = "Not measured: no lesion outline was found.";
-    public static final String SCALE_UNKNOWN = "Scale unknown: no ruler was found in the image, so sizes are in pixels.";
+    public static final String SCALE_UNKNOWN = "Scale unknown: no ruler was found in the image, no device calibration covers its"
+            + " resolution and the file states no scale, so sizes are in pixels.";
     /** Said when the lesion runs into the image border: its size is only a lower bound. */
     public static final String CUT_OFF = "The lesion runs off the image: its true size is larger.";
     public static final String STRUCTURES_OMITTED = "The differential-structures term (D) cannot be estimated from the image"

@@ -14,6 +14,9 @@ import java.util.Objects;
  */
 public record Scale(double pxPerMm, ScaleSource source, double confidence, double tickMm, double rowSpread) {
 
+    /** How sure a scale from the file's metadata is: the file states it, nothing in the image confirms it. */
+    public static final double FILE_METADATA_CONFIDENCE = 0.5;
+
     private static final Scale UNKNOWN = new Scale(Double.NaN, ScaleSource.UNKNOWN, 0, Double.NaN, Double.NaN);
 
     public Scale {
@@ -33,6 +36,13 @@ public record Scale(double pxPerMm, ScaleSource source, double confidence, doubl
     /** A scale the user calibrated once for their dermatoscope and camera. */
     public static Scale deviceProfile(double pxPerMm) {
         return new Scale(pxPerMm, ScaleSource.DEVICE_PROFILE, 1, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * A scale the image file's resolution metadata gives ({@link #FILE_METADATA_CONFIDENCE} sure).
+     */
+    public static Scale fileMetadata(double pxPerMm) {
+        return new Scale(pxPerMm, ScaleSource.FILE_METADATA, FILE_METADATA_CONFIDENCE, Double.NaN, Double.NaN);
     }
 
     public boolean known() {

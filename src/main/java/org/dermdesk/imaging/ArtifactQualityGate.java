@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 import org.dermdesk.core.ArtifactFinding;
 import org.dermdesk.core.ArtifactKind;
+import org.dermdesk.core.DeviceScales;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.LesionRegion;
 import org.dermdesk.core.Mask;
 import org.dermdesk.core.QualityGate;
 import org.dermdesk.core.QualityReport;
+import org.dermdesk.core.ScalePrecedence;
 
 /**
  * The image-quality gate: segments the lesion, runs every artifact detector on one shared working
@@ -52,8 +54,10 @@ public final class ArtifactQualityGate implements QualityGate {
                 findings.put(d.kind(), finding(wc, d.detect(wc), lesionWorking));
             }
             List<String> reasons = policy.reasons(findings, lesion, LesionSegmenter.edgeContrast(wc, lesionWorking));
-            return new QualityReport(findings, lesion, !reasons.isEmpty(), reasons,
-                    LesionMeasurer.measure(wc, lesionWorking, lesion));
+            // measured with the ruler in the image; where there is none, the file's own metadata gives the scale
+            // (a front end with device calibrations applies them through ScaledQualityGate, by the same rule)
+            return ScalePrecedence.apply(new QualityReport(findings, lesion, !reasons.isEmpty(), reasons,
+                    LesionMeasurer.measure(wc, lesionWorking, lesion)), image, DeviceScales.NONE);
         }
     }
 

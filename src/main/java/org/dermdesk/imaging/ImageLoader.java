@@ -9,6 +9,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.core.InputFiles;
 import org.dermdesk.core.LesionImage;
+import org.dermdesk.core.Scale;
 
 /**
  * The one way DermDesk turns a file into pixels. It rejects, with a message naming the file, what
@@ -56,7 +57,8 @@ public final class ImageLoader {
             throw new ImageLoadException(file, "the JPEG image data is damaged (part of it is corrupt or missing, and the"
                     + " decoder would fill the gap with grey) - copy it again from the camera");
         }
-        return decode(file, bytes, reduction(header.pixels()));
+        Scale stated = FileResolution.read(format, bytes, header.width(), header.height());
+        return decode(file, bytes, reduction(header.pixels()), header, stated);
     }
 
     /** Refuses, before decoding, a size that cannot be a dermoscopic image or would exhaust memory. */
@@ -94,7 +96,8 @@ public final class ImageLoader {
         };
     }
 
-    private static LesionImage decode(Path file, byte[] bytes, int reduction) throws ImageLoadException {
+    /** @param stated the file's own scale at its header's size (see {@link FileResolution}), or unknown */
+    private static LesionImage decode(Path file, byte[] bytes, int reduction, ImageHeader header, Scale stated) throws ImageLoadException {
         try (BytePointer data = new BytePointer(bytes);
              Mat encoded = new Mat(1, bytes.length, opencv_core.CV_8UC1, data);
              Mat bgr = imdecode(encoded, reduction)) {
@@ -109,9 +112,18 @@ public final class ImageLoader {
             }
             try (Mat rgb = new Mat()) {
                 opencv_imgproc.cvtColor(bgr, rgb, opencv_imgproc.COLOR_BGR2RGB);
-                return new LesionImage(file.getFileName().toString(), w, h, MatConversions.toBytes(rgb));
+                return new LesionImage(file.getFileName().toString(), w, h, MatConversions.toBytes(rgb),
+                        atDecodedSize(stated, header, w, h));
             }
         }
+    }
+
+    /** The file's scale at the size decoded (a reduced decode has fewer pixels per millimetre; turning it upright none fewer). */
+    private static Scale atDecodedSize(Scale stated, ImageHeader header, int w, int h) {
+        if (!stated.known()) {
+            return Scale.unknown();
+        }
+        return Scale.fileMetadata(stated.pxPerMm() * Math.max(w, h) / Math.max(header.width(), header.height()));
     }
 
     /** OpenCV's decoder; its failed assertions (which carry build paths) mean data it cannot decode. */

@@ -2,6 +2,7 @@ package org.dermdesk.imaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dermdesk.core.FieldOfView;
 import org.dermdesk.core.Scale;
 import org.dermdesk.core.ScaleSource;
 
@@ -37,19 +38,14 @@ final class RulerScale {
     private RulerScale() {
     }
 
-    /** Field of view (long side, mm) a dermoscopic image can plausibly cover; a reading outside it is no millimetre ruler. */
-    static final double MIN_FIELD_MM = 5;
-    static final double MAX_FIELD_MM = 50;
-
     /**
      * The scale at full image resolution, or {@link Scale#unknown()} when no ruler row was found or the
-     * reading would make the image cover an implausible field of view (a row of 5 mm ticks read as 1 mm).
+     * reading would make the image cover an implausible {@link FieldOfView} (a row of 5 mm ticks read as 1 mm).
      */
     static Scale find(WorkingCopy wc) {
         Scale s = combine(readRows(wc), wc.scale);
         if (!s.known()) return s;
-        double field = Math.max(wc.fullWidth, wc.fullHeight) / s.pxPerMm();
-        return field < MIN_FIELD_MM || field > MAX_FIELD_MM ? Scale.unknown() : s;
+        return FieldOfView.plausible(wc.fullWidth, wc.fullHeight, s.pxPerMm()) ? s : Scale.unknown();
     }
 
     /** Every row's reading at working resolution (for validation: how consistent the rows of one image are). */

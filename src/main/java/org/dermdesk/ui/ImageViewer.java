@@ -57,6 +57,8 @@ final class ImageViewer extends Region {
     private final Translate translate = new Translate();
     private final Label placeholder = new Label("Open a dermoscopic image (Ctrl+O) or drop one here.");
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(1);
+    /** Lines and labels at screen size over the image (not stretched with it like the raster layers). */
+    private final MeasurementOverlay measurementOverlay;
     private boolean fitted = true;
     private Point2D dragStart;
     /** The original of the image on screen, and its size (0 when none): all geometry is in its pixels. */
@@ -75,6 +77,9 @@ final class ImageViewer extends Region {
         base.setId("viewerImage");
         content.getChildren().add(base);
         for (OverlayKind kind : OverlayKind.values()) {
+            if (!kind.raster()) {
+                continue;
+            }
             ImageView view = new ImageView();
             view.setId("layer-" + kind.name());
             view.setMouseTransparent(true);
@@ -90,13 +95,16 @@ final class ImageViewer extends Region {
         // heatmap below the outlines so the lesion border stays readable
         content.getChildren().add(layers.get(OverlayKind.HEATMAP));
         for (OverlayKind kind : OverlayKind.values()) {
-            if (kind != OverlayKind.HEATMAP) {
+            if (kind != OverlayKind.HEATMAP && kind.raster()) {
                 content.getChildren().add(layers.get(kind));
             }
         }
         content.getTransforms().addAll(translate, scale);
         placeholder.getStyleClass().add("viewer-placeholder");
-        getChildren().addAll(content, placeholder);
+        measurementOverlay = new MeasurementOverlay(overlays.measurementsProperty(), scale, translate);
+        measurementOverlay.visibleProperty().bind(overlays.availableProperty(OverlayKind.MEASUREMENT)
+                .and(overlays.visibleProperty(OverlayKind.MEASUREMENT)));
+        getChildren().addAll(content, measurementOverlay, placeholder);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -162,6 +170,7 @@ final class ImageViewer extends Region {
             layer.setFitHeight(shownHeight);
         }
         placeholder.setVisible(fx == null);
+        measurementOverlay.setImageSize(shownWidth, shownHeight);
         fit();
         refreshDetail();
     }
@@ -173,6 +182,10 @@ final class ImageViewer extends Region {
 
     ImageView layerView(OverlayKind kind) {
         return layers.get(kind);
+    }
+
+    MeasurementOverlay measurementOverlay() {
+        return measurementOverlay;
     }
 
     ReadOnlyDoubleProperty zoomProperty() {
@@ -284,6 +297,7 @@ final class ImageViewer extends Region {
     protected void layoutChildren() {
         placeholder.autosize();
         placeholder.relocate((getWidth() - placeholder.getWidth()) / 2, (getHeight() - placeholder.getHeight()) / 2);
+        measurementOverlay.resizeRelocate(0, 0, getWidth(), getHeight());
         if (fitted) {
             fit();
         }

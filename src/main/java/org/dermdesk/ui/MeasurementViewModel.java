@@ -2,6 +2,8 @@ package org.dermdesk.ui;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -15,6 +17,7 @@ public final class MeasurementViewModel {
     private final ReadOnlyBooleanWrapper measured = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(MeasurementWording.NOT_MEASURED);
     private final ReadOnlyStringWrapper score = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<LesionMeasurements> measurements = new ReadOnlyObjectWrapper<>();
 
     public MeasurementViewModel(ObservableValue<QualityReport> report) {
         report.addListener((o, a, b) -> show(b));
@@ -23,6 +26,7 @@ public final class MeasurementViewModel {
 
     private void show(QualityReport q) {
         LesionMeasurements m = q == null ? null : q.measurements();
+        measurements.set(m);
         measured.set(m != null);
         if (m == null) {
             text.set(MeasurementWording.NOT_MEASURED);
@@ -37,6 +41,11 @@ public final class MeasurementViewModel {
     /** Always said beside the figures: they are not the model's opinion. */
     public String basis() {
         return MeasurementWording.BASIS;
+    }
+
+    /** The measurement shown, or null (for the overlay drawn on the image). */
+    public ReadOnlyObjectProperty<LesionMeasurements> measurementsProperty() {
+        return measurements.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty measuredProperty() {

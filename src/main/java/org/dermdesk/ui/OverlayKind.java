@@ -10,7 +10,9 @@ public enum OverlayKind {
     RULER("Ruler", ArtifactKind.RULER, "#009E73"),
     INK("Ink", ArtifactKind.INK, "#CC79A7"),
     DARK_CORNER("Dark corners", ArtifactKind.DARK_CORNER, "#E69F00"),
-    HEATMAP("Top regions outline", null, "#FFFFFF");
+    HEATMAP("Top regions outline", null, "#FFFFFF"),
+    /** Drawn as lines and labels rather than a raster: the largest diameter and, with a scale, a scale bar. */
+    MEASUREMENT("Scale and diameter", null, "#FFFFFF");
 
     private final String label;
     private final ArtifactKind artifact;
@@ -29,6 +31,11 @@ public enum OverlayKind {
     /** The artifact whose mask this layer shows, if it shows one. */
     public Optional<ArtifactKind> artifact() {
         return Optional.ofNullable(artifact);
+    }
+
+    /** Whether this layer is a raster (masks, heatmap) rather than lines and labels drawn at screen size. */
+    public boolean raster() {
+        return this != MEASUREMENT;
     }
 
     public String defaultColour() {

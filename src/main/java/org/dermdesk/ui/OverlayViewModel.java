@@ -13,8 +13,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.value.ObservableValue;
 import org.dermdesk.core.ArtifactFinding;
 import org.dermdesk.core.Explanation;
+import org.dermdesk.core.LesionMeasurements;
 import org.dermdesk.core.QualityReport;
 
 /** Which overlay layers exist for the current image, which are shown, and their rasters. */
@@ -27,10 +29,12 @@ public final class OverlayViewModel {
     private final Map<OverlayKind, ReadOnlyObjectWrapper<ArgbRaster>> layers = new EnumMap<>(OverlayKind.class);
     private final DoubleProperty heatmapOpacity = new SimpleDoubleProperty(0.6);
     private final IntegerProperty topK = new SimpleIntegerProperty(DEFAULT_TOP_K);
+    private final ReadOnlyObjectWrapper<LesionMeasurements> measurements = new ReadOnlyObjectWrapper<>();
 
     public OverlayViewModel() {
         for (OverlayKind kind : OverlayKind.values()) {
-            visible.put(kind, new SimpleBooleanProperty(kind == OverlayKind.LESION_BORDER || kind == OverlayKind.HEATMAP));
+            visible.put(kind, new SimpleBooleanProperty(kind == OverlayKind.LESION_BORDER || kind == OverlayKind.HEATMAP
+                    || kind == OverlayKind.MEASUREMENT));
             available.put(kind, new ReadOnlyBooleanWrapper(false));
             layers.put(kind, new ReadOnlyObjectWrapper<>());
         }
@@ -61,7 +65,7 @@ public final class OverlayViewModel {
     /** Replaces the quality layers (border, artifacts); null clears them. */
     public void setQualityLayers(Map<OverlayKind, ArgbRaster> rendered) {
         for (OverlayKind kind : OverlayKind.values()) {
-            if (kind != OverlayKind.HEATMAP) {
+            if (kind != OverlayKind.HEATMAP && kind.raster()) {
                 ArgbRaster r = rendered == null ? null : rendered.get(kind);
                 layers.get(kind).set(r);
                 available.get(kind).set(r != null);
@@ -73,6 +77,16 @@ public final class OverlayViewModel {
     public void setHeatmap(ArgbRaster heatmap) {
         layers.get(OverlayKind.HEATMAP).set(heatmap);
         available.get(OverlayKind.HEATMAP).set(heatmap != null);
+    }
+
+    /** The measurement the {@link OverlayKind#MEASUREMENT} layer draws; the layer is available while there is one. */
+    public void showMeasurements(ObservableValue<LesionMeasurements> m) {
+        measurements.bind(m);
+        available.get(OverlayKind.MEASUREMENT).bind(measurements.isNotNull());
+    }
+
+    public ReadOnlyObjectProperty<LesionMeasurements> measurementsProperty() {
+        return measurements.getReadOnlyProperty();
     }
 
     public BooleanProperty visibleProperty(OverlayKind kind) {

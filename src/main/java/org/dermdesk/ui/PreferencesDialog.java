@@ -48,6 +48,12 @@ final class PreferencesDialog extends Dialog<ButtonType> {
             pickers.put(kind, picker);
             grid.addRow(row++, new Label(kind.label() + " colour"), picker);
         }
+        Label scales = new Label(deviceScales(prefs.deviceScales()));
+        scales.setId("prefDeviceScales");
+        scales.setWrapText(true);
+        scales.setMaxWidth(520);
+        grid.add(new Label("Device scale"), 0, row);
+        grid.add(scales, 1, row);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         setResultConverter(b -> {
@@ -59,6 +65,18 @@ final class PreferencesDialog extends Dialog<ButtonType> {
             }
             return b;
         });
+    }
+
+    /** The stored device calibrations, one per resolution, or how to make one. */
+    static String deviceScales(DeviceScaleProfiles profiles) {
+        var all = profiles.all();
+        if (all.isEmpty()) {
+            return "Not calibrated: Analysis > Calibrate the device scale\u2026 with a picture of a ruler.";
+        }
+        StringBuilder b = new StringBuilder();
+        all.forEach((size, v) -> b.append(b.length() == 0 ? "" : "\n").append(size.replace("x", " \u00d7 "))
+                .append(String.format(java.util.Locale.ROOT, " pixels: %.2f pixels per mm", v)));
+        return b.toString();
     }
 
     static String hex(Color c) {

@@ -47,7 +47,7 @@ public final class Workstation {
     /** Builds the window on {@code stage}, shows it and starts loading the model. FX thread only. */
     public static WorkstationView show(Stage stage, WorkstationServices services, WorkstationPreferences prefs, TaskRunner runner) {
         WorkstationViewModel vm = new WorkstationViewModel(services, runner, prefs);
-        WorkstationView view = new WorkstationView(stage, vm);
+        WorkstationView view = new WorkstationView(stage, vm, services);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.min(1800, screen.getWidth());
         double h = Math.min(1060, screen.getHeight());

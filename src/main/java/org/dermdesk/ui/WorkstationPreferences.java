@@ -38,10 +38,12 @@ public final class WorkstationPreferences {
     private final IntegerProperty samples = new SimpleIntegerProperty(DEFAULT_SAMPLES);
     private final Map<OverlayKind, StringProperty> colours = new EnumMap<>(OverlayKind.class);
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final DeviceScaleProfiles deviceScales;
 
     public WorkstationPreferences(Preferences node) {
         this.node = node;
         this.saver = new PreferenceSaver(node);
+        this.deviceScales = new DeviceScaleProfiles(node, saver);
         threshold.set(node.getDouble("threshold", Double.NaN));
         autoExplain.set(node.getBoolean("autoExplain", false));
         removeHair.set(node.getBoolean("removeHair", false));
@@ -109,6 +111,11 @@ public final class WorkstationPreferences {
     /** Colour "#RRGGBB" of an overlay layer. */
     public StringProperty colourProperty(OverlayKind kind) {
         return colours.get(kind);
+    }
+
+    /** The user's per-device scale calibrations, by image resolution. */
+    public DeviceScaleProfiles deviceScales() {
+        return deviceScales;
     }
 
     /** Most recent first. */

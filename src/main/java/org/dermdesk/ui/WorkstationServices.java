@@ -8,6 +8,7 @@ import org.dermdesk.core.HairRemoval;
 import org.dermdesk.core.ImageReader;
 import org.dermdesk.core.LesionClassifier;
 import org.dermdesk.core.QualityGate;
+import org.dermdesk.core.RulerReader;
 
 /**
  * Everything the workstation needs from the rest of DermDesk, wired in {@code org.dermdesk.app}.
@@ -38,6 +39,11 @@ public interface WorkstationServices {
      * Asked for on the FX thread, so it must be cheap; the step itself runs off the FX thread.
      */
     default Optional<HairRemoval> hairRemoval() {
+        return Optional.empty();
+    }
+
+    /** Reads the scale from ruler ticks, for calibrating a device; while absent only two clicked points calibrate. */
+    default Optional<RulerReader> rulerReader() {
         return Optional.empty();
     }
 

@@ -37,6 +37,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.dermdesk.core.LesionImage;
+import org.dermdesk.core.QualityReport;
+import org.dermdesk.core.ScalePrecedence;
 
 /** The main window's content: menus, toolbar, viewer with overlays, side panels, status bar. */
 public final class WorkstationView {
@@ -45,6 +48,8 @@ public final class WorkstationView {
             "*.JPG", "*.JPEG", "*.PNG", "*.BMP", "*.TIF", "*.TIFF");
 
     private final WorkstationViewModel vm;
+    /** For the device calibration: its ruler pictures are read and measured like any image. */
+    private final WorkstationServices services;
     private final Stage stage;
     private final BorderPane root = new BorderPane();
     private final ImageViewer viewer;
@@ -52,10 +57,13 @@ public final class WorkstationView {
     private final MenuButton recentButton = new MenuButton("Recent");
     private PanelWarmUp warmUp;
 
-    WorkstationView(Stage stage, WorkstationViewModel vm) {
+    WorkstationView(Stage stage, WorkstationViewModel vm, WorkstationServices services) {
         this.stage = stage;
         this.vm = vm;
+        this.services = services;
+        vm.overlays().showMeasurements(vm.measurement().measurementsProperty());
         this.viewer = new ImageViewer(vm.overlays());
+        viewer.measurementOverlay().colourProperty().bind(vm.preferences().colourProperty(OverlayKind.MEASUREMENT));
         root.setId("workstation");
         root.getStyleClass().add("workstation");
         root.setTop(new VBox(menuBar(), toolBar()));
@@ -66,6 +74,16 @@ public final class WorkstationView {
         vm.preferences().recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
         vm.setMessageSink(this::showMessage);
+        // a new or removed calibration applies at once to the measurement on screen (and so to its PDF and log)
+        vm.preferences().deviceScales().revisionProperty().addListener((o, a, b) -> rescaleShown());
+    }
+
+    private void rescaleShown() {
+        QualityReport shown = vm.quality().reportProperty().get();
+        LesionImage img = vm.imageProperty().get();
+        if (shown != null && img != null) {
+            vm.quality().reportProperty().set(ScalePrecedence.apply(shown, img, vm.preferences().deviceScales()));
+        }
     }
 
     Scene createScene(double width, double height) {
@@ -142,7 +160,10 @@ public final class WorkstationView {
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.runner().cancellableProperty().not());
         MenuItem resetThreshold = item("Use the _model's threshold", null, () -> vm.result().resetThreshold());
-        Menu analysis = new Menu("_Analysis", null, explain, cancel, new SeparatorMenuItem(), resetThreshold);
+        MenuItem calibrate = item("Calibrate the device _scale…", null, this::showCalibration);
+        calibrate.setId("menuCalibrate");
+        Menu analysis = new Menu("_Analysis", null, explain, cancel, new SeparatorMenuItem(), resetThreshold,
+                new SeparatorMenuItem(), calibrate);
         Menu help = new Menu("_Help", null, item("_Keyboard shortcuts", "F1", this::showShortcuts));
         MenuBar bar = new MenuBar(file, view, analysis, help);
         bar.setId("menuBar");
@@ -297,12 +318,28 @@ public final class WorkstationView {
         new PreferencesDialog(stage, vm.preferences()).showAndWait();
     }
 
+    /**
+     * The device calibration, starting from the image on screen (often the ruler picture itself); returns
+     * the dialog once shown, for tests.
+     */
+    CalibrationDialog showCalibration() {
+        CalibrationViewModel cvm = new CalibrationViewModel(vm.preferences().deviceScales());
+        CalibrationDialog dialog = new CalibrationDialog(stage, cvm, vm.runner(), services.imageReader(),
+                services.rulerReader().orElse(null));
+        LesionImage shown = vm.imageProperty().get();
+        if (shown != null) {
+            cvm.showWithRuler(shown, vm.runner(), services.rulerReader().orElse(null));
+        }
+        dialog.show();
+        return dialog;
+    }
+
     private void showShortcuts() {
         showMessage(UserMessage.info("Keyboard shortcuts", String.join("\n",
                 "Ctrl+O  open an image      Ctrl+E  explain the result",
                 "Esc     cancel the running task",
                 "Ctrl+0  fit    Ctrl+1  100%    Ctrl+=/Ctrl+-  zoom",
-                "Alt+1..6  lesion border, hair, ruler, ink, dark corners, heatmap",
+                "Alt+1..7  lesion border, hair, ruler, ink, dark corners, heatmap, scale and diameter",
                 "Ctrl+P  export PDF    Ctrl+S  save to case log",
                 "Ctrl+,  preferences   Ctrl+Q  quit",
                 "Tab / Shift+Tab move between fields; arrow keys move the threshold slider.")));

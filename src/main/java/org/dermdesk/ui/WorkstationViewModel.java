@@ -32,6 +32,7 @@ import org.dermdesk.core.ProgressListener;
 import org.dermdesk.core.QualityGate;
 import org.dermdesk.core.QualityReport;
 import org.dermdesk.core.ResultWording;
+import org.dermdesk.core.ScaledQualityGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -162,7 +163,8 @@ public final class WorkstationViewModel {
         String name = String.valueOf(file.getFileName());
         status.set("Opening " + name + "\u2026");
         Map<OverlayKind, String> colours = colourSnapshot();
-        Optional<QualityGate> gate = services.qualityGate();
+        // the ruler in the image, else the device calibration, else the file's metadata gives the scale
+        Optional<QualityGate> gate = services.qualityGate().map(g -> new ScaledQualityGate(g, prefs.deviceScales()));
         HairRemoval hairRemoval = wantedHairRemoval();
         analysisHandle = runner.submit("Analysing " + name, true, (progress, cancel) -> {
             progress.progress(0.05, "reading the image");

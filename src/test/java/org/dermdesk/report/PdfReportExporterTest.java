@@ -113,6 +113,7 @@ class PdfReportExporterTest {
         assertTrue(flat.contains(MeasurementWording.SCALE_UNKNOWN), flat);
         assertTrue(flat.contains("Largest diameter 193 pixels"), flat);
         assertTrue(!flat.contains(" mm (perpendicular"), "no millimetres without a scale: " + flat);
+        render(pdf, "pixels-A4");
     }
 
     @Test

@@ -18,6 +18,11 @@ public final class SyntheticRulers {
 
     /** 1024x768 PNG: an ellipse of {@code lengthMm} x {@code widthMm}, a ruler at the bottom at {@code pxPerMm}. */
     public static Path writePng(Path file, double pxPerMm, double lengthMm, double widthMm) throws IOException {
+        return writePng(file, pxPerMm, lengthMm, widthMm, true);
+    }
+
+    /** The same lesion, with or without the ruler beside it. */
+    public static Path writePng(Path file, double pxPerMm, double lengthMm, double widthMm, boolean ruler) throws IOException {
         int w = 1024;
         int h = 768;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -29,6 +34,11 @@ public final class SyntheticRulers {
         double a = lengthMm * pxPerMm;
         double b = widthMm * pxPerMm;
         g.fill(new Ellipse2D.Double(w / 2.0 - a / 2, h / 2.0 - 20 - b / 2, a, b));
+        if (!ruler) {
+            g.dispose();
+            ImageIO.write(img, "png", file.toFile());
+            return file;
+        }
         g.setColor(new Color(30, 30, 30));
         g.setStroke(new BasicStroke(2));
         int y = h - 12;

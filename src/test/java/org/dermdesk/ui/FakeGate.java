@@ -23,6 +23,9 @@ import org.dermdesk.core.QualityReport;
  */
 final class FakeGate implements QualityGate {
 
+    /** The scale the fixed measurement is made with (a ruler unless a test says otherwise). */
+    volatile Scale scale = new Scale(12.5, ScaleSource.RULER, 0.9, 1.0, 0.02);
+
     @Override
     public QualityReport assess(LesionImage img) {
         int w = img.width();
@@ -79,7 +82,7 @@ final class FakeGate implements QualityGate {
                 maxX - minX + 1, maxY - minY + 1, minX == 0 || minY == 0 || maxX == w - 1 || maxY == h - 1);
         // a fixed measurement wherever a lesion was found: the window's wiring is under test, not the measuring
         LesionMeasurements measured = region.area() == 0 ? null : new LesionMeasurements(
-                new Scale(12.5, ScaleSource.RULER, 0.9, 1.0, 0.02), maxX - minX + 1, maxY - minY + 1, region.area(),
+                scale, maxX - minX + 1, maxY - minY + 1, region.area(),
                 new double[] {minX, (minY + maxY) / 2.0, maxX, (minY + maxY) / 2.0}, 1, 6,
                 EnumSet.of(DermoscopicColour.LIGHT_BROWN, DermoscopicColour.DARK_BROWN));
         return new QualityReport(f, region, !reasons.isEmpty(), reasons, measured);

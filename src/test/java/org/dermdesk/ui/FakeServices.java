@@ -12,12 +12,14 @@ import org.dermdesk.core.HairRemoval;
 import org.dermdesk.core.ImageReader;
 import org.dermdesk.core.LesionClassifier;
 import org.dermdesk.core.QualityGate;
+import org.dermdesk.core.RulerReader;
 
 /** Test wiring of the workstation: deterministic doubles; each optional service can be left out. */
 class FakeServices implements WorkstationServices {
 
     final FakeClassifier classifier = new FakeClassifier();
     QualityGate gate = new FakeGate();
+    RulerReader ruler;
     Explainer explainer = new FakeExplainer(4, 50, 0.05);
     HairRemoval hairRemoval = new FakeHairRemoval();
     CaseExporter exporter;
@@ -43,6 +45,11 @@ class FakeServices implements WorkstationServices {
     @Override
     public Optional<QualityGate> qualityGate() {
         return Optional.ofNullable(gate);
+    }
+
+    @Override
+    public Optional<RulerReader> rulerReader() {
+        return Optional.ofNullable(ruler);
     }
 
     @Override
