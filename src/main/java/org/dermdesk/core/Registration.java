@@ -18,11 +18,13 @@ import java.util.Objects;
  *                       so the lesion's own growth does not enter it; false when the skin gave no usable texture
  *                       and the scale rests on the whole image, lesion included
  * @param maskJaccard    overlap (intersection over union) of the earlier outline and the registered later outline
+ * @param lesionCorrelation normalised cross-correlation of the grey levels inside both registered outlines: the
+ *                       lesion's own pattern (about 0 for two unrelated lesions); NaN when the outlines do not overlap
  * @param registered     the later image resampled into the earlier image's frame (same size as the earlier image)
  * @param registeredMask the later lesion outline in the earlier image's frame
  */
 public record Registration(String method, boolean success, double residual, double scale, double rotationDeg,
-                           double dx, double dy, boolean scaleFromSkin, double maskJaccard,
+                           double dx, double dy, boolean scaleFromSkin, double maskJaccard, double lesionCorrelation,
                            LesionImage registered, Mask registeredMask) {
 
     public Registration {

@@ -79,14 +79,15 @@ public final class EccLesionRegistrar implements LesionRegistrar {
                 method += "+ecc-skin";
                 fromSkin = true;
             }
-            double residual = 1 - ncc(b, a, best, b.fov, a.fov);
+            double residual = Math.min(2, 1 - ncc(b, a, best, b.fov, a.fov));
             double jac = jaccard(b, a, best);
+            double inside = ncc(b, a, best, b.lesion, a.lesion);
             boolean success = jac >= MIN_JACCARD && residual <= MAX_RESIDUAL;
             Similarity full = best.toFull(b.wc.scale, a.wc.scale);
             LesionImage registered = warpImage(after, full, before.width(), before.height());
             Mask registeredMask = warpMask(afterMask, full, before.width(), before.height());
             return new Registration(method, success, residual, full.s(), Math.toDegrees(full.phi()), full.tx(), full.ty(),
-                    fromSkin, jac, registered, registeredMask);
+                    fromSkin, jac, inside < -1 ? Double.NaN : inside, registered, registeredMask);
         }
     }
 
@@ -186,7 +187,7 @@ public final class EccLesionRegistrar implements LesionRegistrar {
             sxy += x * y;
             n++;
         }
-        if (n < 0.2 * Masks.area(bMask) || n < 50) return -1;
+        if (n < 0.2 * Masks.area(bMask) || n < 50) return -2;
         double vx = sxx - sx * sx / n;
         double vy = syy - sy * sy / n;
         if (vx <= 0 || vy <= 0) return 0;
