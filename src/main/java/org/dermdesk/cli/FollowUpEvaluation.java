@@ -68,15 +68,40 @@ final class FollowUpEvaluation {
 
     /** The analysed image, or null when it cannot be read or no lesion was found (counted as a failure). */
     Case load(String imageId) {
+        return load(imageId, "images");
+    }
+
+    /** Image ids in {@code ham10000/full} (600x450 copies). */
+    List<String> fullResolution() throws IOException {
+        try (var files = Files.list(ham.resolve("full"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jpg"))
+                    .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
+        }
+    }
+
+    /** @param folder {@code images} (200x150) or {@code full} (600x450); the expert mask is scaled to the image */
+    Case load(String imageId, String folder) {
         try {
-            LesionImage img = ImageLoader.load(ham.resolve("images").resolve(imageId + ".jpg"));
+            LesionImage img = ImageLoader.load(ham.resolve(folder).resolve(imageId + ".jpg"));
             QualityReport q = gate.assess(img);
-            Mask expert = MaskFiles.read(ham.resolve("masks").resolve(imageId + "_segmentation.png"));
+            Mask expert = scaled(MaskFiles.read(ham.resolve("masks").resolve(imageId + "_segmentation.png")),
+                    img.width(), img.height());
             if (q.lesionMask() == null || q.measurements() == null) return null;
             return new Case(imageId, img, q.lesionMask(), q, expert);
         } catch (ImageLoadException | IOException e) {
             return null;
         }
+    }
+
+    private static Mask scaled(Mask m, int w, int h) {
+        if (m.width() == w && m.height() == h) return m;
+        byte[] px = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                px[y * w + x] = m.pixels()[(int) ((long) y * m.height() / h) * m.width() + (int) ((long) x * m.width() / w)];
+            }
+        }
+        return new Mask(w, h, px);
     }
 
     Case analysed(String id, SyntheticFollowUp.Shot shot, Mask expert) {
@@ -128,6 +153,6 @@ final class FollowUpEvaluation {
     static <T> List<T> sample(List<T> all, int n, Random r) {
         List<T> copy = new ArrayList<>(all);
         Collections.shuffle(copy, r);
-        return n <= 0 || n >= copy.size() ? copy : copy.subList(0, n);
+        return n >= copy.size() ? copy : copy.subList(0, Math.max(0, n));
     }
 }

@@ -24,9 +24,9 @@ public final class ChangeRule {
     /** Registered outlines overlapping less than this are not one lesion. */
     public static final double DIFFERENT_JACCARD = 0.45;
     /** Lesion-against-skin colour difference (CIE76, ΔE) beyond which the lesions differ. */
-    public static final double DIFFERENT_CONTRAST = 25;
+    public static final double DIFFERENT_CONTRAST = 20;
     /** Lesion-pattern correlation below which the lesions differ. */
-    public static final double DIFFERENT_PATTERN = 0.0;
+    public static final double DIFFERENT_PATTERN = 0.5;
     /** An area ratio beyond this (either way) is not follow-up growth but another lesion (or another zoom). */
     public static final double DIFFERENT_AREA_FACTOR = 3.0;
 
@@ -50,8 +50,8 @@ public final class ChangeRule {
             scaleNote = (registration.scaleFromSkin()
                     ? "No millimetre scale in " + (mb.scale().known() ? "the later image" : ma.scale().known() ? "the earlier image" : "either image")
                       + ": sizes are relative, with the zoom taken from the skin around the lesion."
-                    : "No millimetre scale and too little skin texture to measure the zoom: sizes are relative"
-                      + " and assume the same zoom.")
+                    : "No millimetre scale and too little skin texture to measure the zoom: sizes are relative, with the"
+                      + " zoom taken from the whole image, lesion included, which hides part of any growth.")
                     + " A change of zoom cannot be told from growth without a scale.";
         }
         double areaChange = (areaRatio - 1) * 100;

@@ -45,11 +45,15 @@ public final class EccLesionRegistrar implements LesionRegistrar {
     /** Least registered-outline overlap for a trusted registration. */
     static final double MIN_JACCARD = 0.5;
     /** Largest grey-level residual (1 - correlation) for a trusted registration. */
-    static final double MAX_RESIDUAL = 0.6;
+    static final double MAX_RESIDUAL = 0.4;
     /** The skin-only scale is kept when within this factor of the content scale. */
     static final double SKIN_SCALE_TOLERANCE = 1.25;
-    /** ... and when the skin-only transform costs at most this much grey-level correlation. */
-    static final double SKIN_NCC_LOSS = 0.1;
+    /** ... when it aligns the skin at least this well (grey-level correlation on the skin) ... */
+    static final double MIN_SKIN_NCC = 0.15;
+    /** ... and at most this much worse than the content result does on the skin. */
+    static final double SKIN_NCC_LOSS = 0.02;
+    /** Zooms tried centre on centre, whatever the outlines say (re-takes range about 0.4-2x). */
+    static final double[] CENTRE_ZOOMS = {0.5, 0.7, 1.0, 1.4, 2.0};
     private static final int ECC_ITERATIONS = 80;
     private static final double ECC_EPS = 1e-4;
     private static final int ECC_BLUR = 5;
@@ -73,7 +77,20 @@ public final class EccLesionRegistrar implements LesionRegistrar {
             }
             String method = refined ? "moments+ecc-content" : "moments";
             boolean fromSkin = false;
-            Similarity skin = ecc(b, a, best, b.skin, a.skin);
+            Similarity skin = null;
+            double skinScore = Double.NEGATIVE_INFINITY;
+            // from the content result, and from it at the same zoom (the content scale may hold some of a lesion's growth)
+            double[] c = apply(best, b.cx, b.cy);
+            Similarity sameZoom = Similarity.about(b.cx, b.cy, c[0], c[1], a.wc.scale / b.wc.scale, best.phi());
+            for (Similarity start : List.of(best, sameZoom)) {
+                Similarity r = ecc(b, a, start, b.skin, a.skin);
+                if (r == null) continue;
+                double score = ncc(b, a, r, b.skin, a.skin);
+                if (score > skinScore) {
+                    skinScore = score;
+                    skin = r;
+                }
+            }
             if (skin != null && acceptSkin(b, a, best, skin)) {
                 best = skin;
                 method += "+ecc-skin";
@@ -114,6 +131,15 @@ public final class EccLesionRegistrar implements LesionRegistrar {
                 out.add(Similarity.about(b.cx, b.cy, a.cx, a.cy, s, phi));
             }
         }
+        // starts that do not trust the outlines (one may be mis-segmented): centre on centre at a few zooms
+        double bx = b.width() / 2.0;
+        double by = b.height() / 2.0;
+        double ax = a.width() / 2.0;
+        double ay = a.height() / 2.0;
+        double fit = Math.max(a.width(), a.height()) / (double) Math.max(b.width(), b.height());
+        for (double z : CENTRE_ZOOMS) {
+            out.add(Similarity.about(bx, by, ax, ay, z * fit, 0));
+        }
         return out;
     }
 
@@ -132,7 +158,9 @@ public final class EccLesionRegistrar implements LesionRegistrar {
         double[] ps = apply(skin, b.cx, b.cy);
         double diag = Math.hypot(b.width(), b.height());
         if (Math.hypot(pc[0] - ps[0], pc[1] - ps[1]) > 0.1 * diag) return false;
-        return ncc(b, a, skin, b.fov, a.fov) >= ncc(b, a, content, b.fov, a.fov) - SKIN_NCC_LOSS;
+        // judged on the skin alone: on the whole image a grown lesion favours the content result
+        double onSkin = ncc(b, a, skin, b.skin, a.skin);
+        return onSkin >= MIN_SKIN_NCC && onSkin >= ncc(b, a, content, b.skin, a.skin) - SKIN_NCC_LOSS;
     }
 
     private static double[] apply(Similarity s, double x, double y) {

@@ -49,8 +49,10 @@ final class RegistrationSide implements AutoCloseable {
             fov[i] = wc.vignette[i] == 0 ? (byte) 255 : 0;
         }
         lesion = shrink(fullMask, wc);
+        // the margin grows with the lesion: a quarter of its equivalent radius keeps a grown rim out of the skin
+        int margin = (int) Math.max(skinMarginPx, 2 * 0.25 * Math.sqrt(Masks.area(lesion) / Math.PI));
         byte[] wide;
-        try (Mat m = wc.maskMat(lesion); Mat d = new Mat(); Size k = new Size(skinMarginPx | 1, skinMarginPx | 1);
+        try (Mat m = wc.maskMat(lesion); Mat d = new Mat(); Size k = new Size(margin | 1, margin | 1);
              Mat e = getStructuringElement(MORPH_ELLIPSE, k)) {
             dilate(m, d, e);
             wide = MatConversions.toBytes(d);

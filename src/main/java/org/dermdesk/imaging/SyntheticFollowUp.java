@@ -3,6 +3,9 @@ package org.dermdesk.imaging;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REFLECT;
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
+import static org.bytedeco.opencv.global.opencv_imgproc.dilate;
+import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 import static org.bytedeco.opencv.global.opencv_imgproc.WARP_INVERSE_MAP;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
@@ -71,7 +74,10 @@ public final class SyntheticFollowUp {
         Similarity back = Similarity.about(cx, cy, cx, cy, 1 / g, 0);
         LesionImage big = warp(image, back.affine(), BORDER_REFLECT);
         Mask bigMask = EccLesionRegistrar.warpMask(mask, back, image.width(), image.height());
-        float[] alpha = feather(bigMask, Math.max(1.0, Math.max(image.width(), image.height()) / 200.0));
+        // the lesion's soft edge lies partly outside its outline: paste a margin of the grown image around it too
+        int margin = Math.max(2, (int) Math.round(0.15 * Math.sqrt(n / Math.PI)));
+        Mask pasted = EccLesionRegistrar.warpMask(widened(mask, margin), back, image.width(), image.height());
+        float[] alpha = feather(pasted, Math.max(1.0, margin / 2.0));
         byte[] out = image.rgb().clone();
         byte[] b = big.rgb();
         for (int i = 0; i < alpha.length; i++) {
@@ -85,8 +91,24 @@ public final class SyntheticFollowUp {
         return new Shot(new LesionImage(image.source(), image.width(), image.height(), out), bigMask);
     }
 
-    private static float[] feather(Mask m, double sigma) {
+    private static Mask widened(Mask m, int r) {
+        try (Mat src = MatConversions.toMaskMat(binary(m), m.width(), m.height()); Mat out = new Mat();
+             Size k = new Size(2 * r + 1, 2 * r + 1); Mat e = getStructuringElement(MORPH_ELLIPSE, k)) {
+            dilate(src, out, e);
+            return new Mask(m.width(), m.height(), MatConversions.toBytes(out));
+        }
+    }
+
+    private static byte[] binary(Mask m) {
         byte[] px = m.pixels().clone();
+        for (int i = 0; i < px.length; i++) {
+            px[i] = px[i] != 0 ? (byte) 255 : 0;
+        }
+        return px;
+    }
+
+    private static float[] feather(Mask m, double sigma) {
+        byte[] px = binary(m);
         try (Mat src = MatConversions.toMaskMat(px, m.width(), m.height()); Mat out = new Mat(); Size k = new Size(0, 0)) {
             GaussianBlur(src, out, k, sigma);
             byte[] v = MatConversions.toBytes(out);
