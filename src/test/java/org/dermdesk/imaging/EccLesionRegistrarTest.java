@@ -21,7 +21,7 @@ class EccLesionRegistrarTest {
     @Test
     void identicalImagesRegisterWithIdentity() {
         Registration r = register(base);
-        System.out.println(r);
+
         assertTrue(r.success());
         assertEquals(1, r.scale(), 0.01);
         assertEquals(0, r.rotationDeg(), 0.5);
@@ -31,7 +31,7 @@ class EccLesionRegistrarTest {
     @Test
     void recoversShiftRotationAndZoom() {
         Registration r = register(base.moved(40, -25, 20, 1.1).exposed(0.85));
-        System.out.println(r);
+
         assertTrue(r.success(), r.toString());
         assertEquals(1.1, r.scale(), 0.02);
         assertEquals(-20, r.rotationDeg(), 1.5);
@@ -42,7 +42,7 @@ class EccLesionRegistrarTest {
     @Test
     void aLargeTurnIsFoundFromTheOutline() {
         Registration r = register(base.moved(0, 0, 150, 1.0));
-        System.out.println(r);
+
         assertTrue(r.success(), r.toString());
         assertTrue(r.maskJaccard() > 0.93, "jaccard " + r.maskJaccard());
     }
@@ -50,7 +50,7 @@ class EccLesionRegistrarTest {
     @Test
     void growthOfTheLesionAloneDoesNotEnterTheScale() {
         Registration r = register(base.grown(1.3));
-        System.out.println(r);
+
         assertTrue(r.scaleFromSkin(), r.method());
         assertEquals(1.0, r.scale(), 0.02);
     }
