@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "dermdesk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "DermDesk: offline dermoscopy decision support (headless commands).",
         subcommands = {AnalyzeCommand.class, ExplainCommand.class, EvaluateCommand.class, EvaluateArtifactsCommand.class,
-            TrainCommand.class, TrainImageKindCommand.class, ImportBackboneCommand.class, BenchCommand.class, BenchExplainCommand.class, BatchCommand.class})
+            TrainCommand.class, TrainImageKindCommand.class, ImportBackboneCommand.class, BenchCommand.class, BenchExplainCommand.class, BatchCommand.class, CompareCommand.class, EvaluateCompareCommand.class})
 public final class DermDeskCommand {
 }

@@ -1,0 +1,110 @@
+package org.dermdesk.core;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Decides whether a lesion changed between two images, and whether the two images show one lesion at all.
+ *
+ * <p>Thresholds come from re-takes of the same lesion in HAM10000 (images that share a {@code lesion_id},
+ * measured by {@code dermdesk evaluate-compare}; the figures are in the README): each is set beyond what
+ * re-taking the same lesion produced, so that a re-take reads as unchanged and a real change stands out.
+ */
+public final class ChangeRule {
+
+    /** Area change (percent) that counts as growth or shrinkage: beyond the re-takes' variation. */
+    public static final double AREA_CHANGE_PERCENT = 15;
+    /** Largest-diameter change (mm) that counts, when both images are calibrated. */
+    public static final double DIAMETER_CHANGE_MM = 1.0;
+    /** Asymmetry-score rise (0-2 scale) that counts: a rise of one level is common between re-takes. */
+    public static final int ASYMMETRY_RISE = 2;
+    /** Registered outlines overlapping less than this are not one lesion. */
+    public static final double DIFFERENT_JACCARD = 0.45;
+    /** Lesion-against-skin colour difference (CIE76, ΔE) beyond which the lesions differ. */
+    public static final double DIFFERENT_CONTRAST = 20;
+    /** Lesion-pattern correlation below which the lesions differ. */
+    public static final double DIFFERENT_PATTERN = 0.5;
+    /** An area ratio beyond this (either way) is not follow-up growth but another lesion (or another zoom). */
+    public static final double DIFFERENT_AREA_FACTOR = 3.0;
+
+    /** Compares a later image of a lesion with an earlier one, registered by {@code registration}. */
+    public LesionComparison compare(FollowUpImage before, FollowUpImage after, Registration registration) {
+        LesionMeasurements mb = before.measurements();
+        LesionMeasurements ma = after.measurements();
+        boolean calibrated = mb.scale().known() && ma.scale().known();
+        double areaRatio;
+        double diameterRatio;
+        Double diameterMm = null;
+        String scaleNote;
+        if (calibrated) {
+            areaRatio = ma.areaMm2() / mb.areaMm2();
+            diameterRatio = ma.diameterMm() / mb.diameterMm();
+            diameterMm = ma.diameterMm() - mb.diameterMm();
+            scaleNote = "Both images have a millimetre scale: sizes are compared in millimetres.";
+        } else {
+            areaRatio = ma.areaPx() / registration.areaFactor() / mb.areaPx();
+            diameterRatio = ma.diameterPx() / registration.scale() / mb.diameterPx();
+            scaleNote = (registration.scaleFromSkin()
+                    ? "No millimetre scale in " + (mb.scale().known() ? "the later image" : ma.scale().known() ? "the earlier image" : "either image")
+                      + ": sizes are relative, with the zoom taken from the skin around the lesion."
+                    : "No millimetre scale and too little skin texture to measure the zoom: sizes are relative, with the"
+                      + " zoom taken from the whole image, lesion included, which hides part of any growth.")
+                    + " A change of zoom cannot be told from growth without a scale.";
+        }
+        double areaChange = (areaRatio - 1) * 100;
+        double diameterChange = (diameterRatio - 1) * 100;
+        Set<DermoscopicColour> added = EnumSet.noneOf(DermoscopicColour.class);
+        added.addAll(ma.colours());
+        added.removeAll(mb.colours());
+        Set<DermoscopicColour> lost = EnumSet.noneOf(DermoscopicColour.class);
+        lost.addAll(mb.colours());
+        lost.removeAll(ma.colours());
+
+        List<String> different = differentReasons(before, after, registration, areaRatio);
+        boolean same = different.isEmpty();
+        List<String> changes = new ArrayList<>();
+        if (same) {
+            if (Math.abs(areaChange) >= AREA_CHANGE_PERCENT) {
+                changes.add(String.format(Locale.ROOT, "The area %s by %.0f%% (threshold %.0f%%).",
+                        areaChange > 0 ? "grew" : "shrank", Math.abs(areaChange), AREA_CHANGE_PERCENT));
+            }
+            if (diameterMm != null && Math.abs(diameterMm) >= DIAMETER_CHANGE_MM) {
+                changes.add(String.format(Locale.ROOT, "The largest diameter changed by %+.1f mm (threshold %.1f mm).",
+                        diameterMm, DIAMETER_CHANGE_MM));
+            }
+            if (ma.asymmetry() - mb.asymmetry() >= ASYMMETRY_RISE) {
+                changes.add("The asymmetry rose from " + mb.asymmetry() + " to " + ma.asymmetry() + ".");
+            }
+        }
+        return new LesionComparison(before, after, registration, calibrated, areaChange, diameterChange, diameterMm,
+                added, lost, same, different, !changes.isEmpty(), changes, scaleNote);
+    }
+
+    private static List<String> differentReasons(FollowUpImage before, FollowUpImage after, Registration r,
+                                                 double areaRatio) {
+        List<String> reasons = new ArrayList<>();
+        if (!r.success()) {
+            reasons.add(String.format(Locale.ROOT, "The images could not be aligned (outline overlap %.2f, residual %.2f).",
+                    r.maskJaccard(), r.residual()));
+        } else if (r.maskJaccard() < DIFFERENT_JACCARD) {
+            reasons.add(String.format(Locale.ROOT, "The aligned outlines overlap only %.0f%% (same lesion: at least %.0f%%).",
+                    100 * r.maskJaccard(), 100 * DIFFERENT_JACCARD));
+        }
+        double colour = before.contrast().distance(after.contrast());
+        if (colour > DIFFERENT_CONTRAST) {
+            reasons.add(String.format(Locale.ROOT, "The lesion's colour against the skin differs by ΔE %.0f (same lesion: at most %.0f).",
+                    colour, DIFFERENT_CONTRAST));
+        }
+        if (!(r.lesionCorrelation() >= DIFFERENT_PATTERN)) {
+            reasons.add(String.format(Locale.ROOT, "The pattern inside the lesion does not match (correlation %.2f).",
+                    r.lesionCorrelation()));
+        }
+        if (areaRatio > DIFFERENT_AREA_FACTOR || areaRatio < 1 / DIFFERENT_AREA_FACTOR) {
+            reasons.add(String.format(Locale.ROOT, "The areas differ by a factor of %.1f.", Math.max(areaRatio, 1 / areaRatio)));
+        }
+        return reasons;
+    }
+}

@@ -1,0 +1,9 @@
+package org.dermdesk.core;
+
+/** Two images cannot be compared; the message names the file and the problem for the user. */
+public final class ComparisonException extends Exception {
+
+    public ComparisonException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,88 @@
+package org.dermdesk.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The change table of a comparison in words, shared by the command line, the PDF and the window. */
+public final class ComparisonWording {
+
+    private ComparisonWording() {
+    }
+
+    /** One row of the change table. */
+    public record Row(String label, String before, String after, String change) {
+    }
+
+    public static List<Row> rows(LesionComparison c) {
+        LesionMeasurements b = c.before().measurements();
+        LesionMeasurements a = c.after().measurements();
+        Registration r = c.registration();
+        List<Row> rows = new ArrayList<>();
+        if (c.calibrated()) {
+            rows.add(new Row("Largest diameter", mm(b.diameterMm()), mm(a.diameterMm()),
+                    String.format(Locale.ROOT, "%+.1f mm (%+.0f%%)", c.diameterChangeMm(), c.diameterChangePercent())));
+            rows.add(new Row("Area", mm2(b.areaMm2()), mm2(a.areaMm2()), percent(c.areaChangePercent())));
+        } else {
+            // the later image's pixels in the earlier image's frame (divided by the registration's zoom)
+            rows.add(new Row("Largest diameter", px(b.diameterPx()), px(a.diameterPx() / r.scale()),
+                    percent(c.diameterChangePercent()) + " (relative)"));
+            rows.add(new Row("Area", px2(b.areaPx()), px2(a.areaPx() / r.areaFactor()),
+                    percent(c.areaChangePercent()) + " (relative)"));
+        }
+        rows.add(new Row("Asymmetry (0-2)", String.valueOf(b.asymmetry()), String.valueOf(a.asymmetry()),
+                String.format(Locale.ROOT, "%+d", a.asymmetry() - b.asymmetry())));
+        String colourChange = (c.coloursAdded().isEmpty() ? "" : "added " + words(c.coloursAdded()))
+                + (c.coloursAdded().isEmpty() || c.coloursLost().isEmpty() ? "" : "; ")
+                + (c.coloursLost().isEmpty() ? "" : "lost " + words(c.coloursLost()));
+        rows.add(new Row("Colours", words(b.colours()), words(a.colours()), colourChange.isEmpty() ? "none" : colourChange));
+        rows.add(new Row("Model p(malignant)", probability(c.before().pMalignant()), probability(c.after().pMalignant()),
+                c.before().pMalignant() == null || c.after().pMalignant() == null ? "-"
+                        : String.format(Locale.ROOT, "%+.0f points", 100 * (c.after().pMalignant() - c.before().pMalignant()))));
+        return rows;
+    }
+
+    /** How the images were aligned, in one line. */
+    public static String registration(Registration r) {
+        return String.format(Locale.ROOT, "Registered by %s: %s (outline overlap %.2f, residual %.2f; zoom x%.2f%s, turn %.0f°).",
+                r.method(), r.success() ? "check passed" : "check FAILED", r.maskJaccard(), r.residual(), r.scale(),
+                r.scaleFromSkin() ? " from the skin" : "", r.rotationDeg());
+    }
+
+    /** The thresholds the verdict used. */
+    public static String thresholds() {
+        return String.format(Locale.ROOT, "Changed means: area %.0f%% or more, diameter %.1f mm or more (calibrated images),"
+                        + " or asymmetry up by %d; beyond re-take variation of the same lesion in HAM10000.",
+                ChangeRule.AREA_CHANGE_PERCENT, ChangeRule.DIAMETER_CHANGE_MM, ChangeRule.ASYMMETRY_RISE);
+    }
+
+    private static String words(Set<DermoscopicColour> s) {
+        return s.isEmpty() ? "none" : s.stream().map(DermoscopicColour::words).collect(Collectors.joining(", "));
+    }
+
+    private static String mm(double v) {
+        return String.format(Locale.ROOT, "%.1f mm", v);
+    }
+
+    private static String mm2(double v) {
+        return String.format(Locale.ROOT, "%.1f mm²", v);
+    }
+
+    private static String px(double v) {
+        return String.format(Locale.ROOT, "%.0f px", v);
+    }
+
+    private static String px2(double v) {
+        return String.format(Locale.ROOT, "%.0f px²", v);
+    }
+
+    private static String percent(double v) {
+        return String.format(Locale.ROOT, "%+.0f%%", v);
+    }
+
+    private static String probability(Double p) {
+        return p == null ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * p);
+    }
+}

@@ -1,0 +1,49 @@
+package org.dermdesk.core;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What changed between an earlier and a later image of a lesion, by {@link ChangeRule}.
+ *
+ * @param calibrated            both images have a millimetre scale, so sizes are compared in millimetres
+ * @param areaChangePercent     (later area / earlier area - 1) x 100: in mm² when calibrated, otherwise in the
+ *                              earlier image's pixels after registration
+ * @param diameterChangePercent the same for the largest diameter
+ * @param diameterChangeMm      later minus earlier largest diameter in mm; null unless calibrated
+ * @param sameLesion            false when the images look like two different lesions (no change report then)
+ * @param differentReasons      why they look different, plain sentences; empty when {@code sameLesion}
+ * @param changed               whether the lesion changed beyond re-take variation (false when not the same lesion)
+ * @param changes               what changed, plain sentences; empty when not {@code changed}
+ * @param scaleNote             how sizes were compared, and what that cannot tell
+ */
+public record LesionComparison(FollowUpImage before, FollowUpImage after, Registration registration, boolean calibrated,
+                               double areaChangePercent, double diameterChangePercent, Double diameterChangeMm,
+                               Set<DermoscopicColour> coloursAdded, Set<DermoscopicColour> coloursLost,
+                               boolean sameLesion, List<String> differentReasons, boolean changed, List<String> changes,
+                               String scaleNote) {
+
+    public LesionComparison {
+        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(after, "after");
+        Objects.requireNonNull(registration, "registration");
+        coloursAdded = copy(coloursAdded);
+        coloursLost = copy(coloursLost);
+        differentReasons = List.copyOf(differentReasons);
+        changes = List.copyOf(changes);
+        Objects.requireNonNull(scaleNote, "scaleNote");
+    }
+
+    private static Set<DermoscopicColour> copy(Set<DermoscopicColour> s) {
+        return Collections.unmodifiableSet(s.isEmpty() ? EnumSet.noneOf(DermoscopicColour.class) : EnumSet.copyOf(s));
+    }
+
+    /** The verdict in one line. */
+    public String verdict() {
+        if (!sameLesion) return "These look like two different lesions: no change report.";
+        return changed ? "Changed since the earlier image." : "No change beyond what re-taking the same lesion produces.";
+    }
+}

@@ -1,0 +1,101 @@
+package org.dermdesk.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ChangeRuleTest {
+
+    private static final LesionImage IMAGE = new LesionImage("a.png", 4, 4, new byte[48]);
+    private static final Mask MASK = new Mask(4, 4, new byte[16]);
+    private final ChangeRule rule = new ChangeRule();
+
+    static FollowUpImage image(Scale scale, double diameterPx, double areaPx, int asymmetry, Set<DermoscopicColour> colours,
+                               LesionContrast contrast, Double p) {
+        LesionMeasurements m = new LesionMeasurements(scale, diameterPx, diameterPx * 0.8, areaPx, new double[4], asymmetry, 0, colours);
+        return new FollowUpImage("x.jpg", IMAGE, MASK, m, p, contrast);
+    }
+
+    static Registration registration(boolean success, double scale, double jaccard, double pattern) {
+        return new Registration("moments+ecc-content+ecc-skin", success, 0.05, scale, 0, 0, 0, true, jaccard, pattern, IMAGE, MASK);
+    }
+
+    private static final LesionContrast BROWN = new LesionContrast(-30, 10, 15);
+    private static final Set<DermoscopicColour> LB = EnumSet.of(DermoscopicColour.LIGHT_BROWN);
+
+    @Test
+    void aRetakeWithinVariationReadsUnchanged() {
+        LesionComparison c = rule.compare(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, 0.2),
+                image(Scale.unknown(), 103, 8400, 1, LB, BROWN, 0.25), registration(true, 1, 0.9, 0.9));
+        assertTrue(c.sameLesion());
+        assertFalse(c.changed(), c.changes().toString());
+        assertEquals(5, c.areaChangePercent(), 1e-9);
+        assertNull(c.diameterChangeMm(), "no millimetres without a scale");
+        assertTrue(c.scaleNote().contains("cannot be told from growth"), c.scaleNote());
+    }
+
+    @Test
+    void areaIsComparedInTheEarlierImagesFrame() {
+        // the later image is zoomed 1.2x: 1.44x the pixels is the same lesion
+        LesionComparison c = rule.compare(image(Scale.unknown(), 100, 10000, 1, LB, BROWN, null),
+                image(Scale.unknown(), 120, 14400, 1, LB, BROWN, null), registration(true, 1.2, 0.9, 0.9));
+        assertEquals(0, c.areaChangePercent(), 1e-9);
+        assertEquals(0, c.diameterChangePercent(), 1e-9);
+        assertFalse(c.changed());
+    }
+
+    @Test
+    void growthBeyondTheThresholdReadsChanged() {
+        LesionComparison c = rule.compare(image(Scale.unknown(), 100, 10000, 1, LB, BROWN, null),
+                image(Scale.unknown(), 110, 12000, 1, LB, BROWN, null), registration(true, 1, 0.8, 0.9));
+        assertTrue(c.changed());
+        assertEquals(20, c.areaChangePercent(), 1e-9);
+        assertTrue(c.changes().get(0).contains("grew by 20%"), c.changes().toString());
+    }
+
+    @Test
+    void calibratedImagesCompareDiametersInMillimetres() {
+        Scale ruler = new Scale(20, ScaleSource.RULER, 0.9, 1, 0.01);
+        Scale device = Scale.deviceProfile(25);
+        LesionComparison c = rule.compare(image(ruler, 100, 8000, 1, LB, BROWN, null),
+                image(device, 150, 12500, 1, LB, BROWN, null), registration(true, 1.25, 0.9, 0.9));
+        assertTrue(c.calibrated());
+        assertEquals(1.0, c.diameterChangeMm(), 1e-9); // 5 mm -> 6 mm
+        assertEquals(0, c.areaChangePercent(), 1e-9); // 20 mm² both
+        assertTrue(c.changed(), "a 1 mm rise in diameter counts");
+    }
+
+    @Test
+    void coloursAddedAndLostAreListed() {
+        Set<DermoscopicColour> before = EnumSet.of(DermoscopicColour.LIGHT_BROWN, DermoscopicColour.DARK_BROWN);
+        Set<DermoscopicColour> after = EnumSet.of(DermoscopicColour.DARK_BROWN, DermoscopicColour.BLUE_GRAY);
+        LesionComparison c = rule.compare(image(Scale.unknown(), 100, 8000, 1, before, BROWN, null),
+                image(Scale.unknown(), 100, 8000, 1, after, BROWN, null), registration(true, 1, 0.9, 0.9));
+        assertEquals(EnumSet.of(DermoscopicColour.BLUE_GRAY), c.coloursAdded());
+        assertEquals(EnumSet.of(DermoscopicColour.LIGHT_BROWN), c.coloursLost());
+    }
+
+    @Test
+    void aFailedRegistrationMeansDifferentLesionsNotAChange() {
+        LesionComparison c = rule.compare(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null),
+                image(Scale.unknown(), 200, 30000, 2, LB, BROWN, null), registration(false, 1, 0.2, 0.1));
+        assertFalse(c.sameLesion());
+        assertFalse(c.changed(), "no change report for two different lesions");
+        assertTrue(c.differentReasons().get(0).contains("could not be aligned"), c.differentReasons().toString());
+        assertTrue(c.verdict().contains("different lesions"));
+    }
+
+    @Test
+    void aDifferentColourAgainstTheSkinMeansDifferentLesions() {
+        LesionContrast blue = new LesionContrast(-45, -5, -20);
+        LesionComparison c = rule.compare(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null),
+                image(Scale.unknown(), 100, 8000, 1, LB, blue, null), registration(true, 1, 0.9, 0.9));
+        assertFalse(c.sameLesion());
+        assertTrue(c.differentReasons().get(0).contains("colour"), c.differentReasons().toString());
+    }
+}

@@ -1,0 +1,57 @@
+package org.dermdesk.imaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.dermdesk.core.Registration;
+import org.dermdesk.testsupport.FollowUpScenes;
+import org.dermdesk.testsupport.FollowUpScenes.Shot;
+import org.junit.jupiter.api.Test;
+
+class EccLesionRegistrarTest {
+
+    private final FollowUpScenes scene = new FollowUpScenes(7);
+    private final EccLesionRegistrar registrar = new EccLesionRegistrar();
+    private final Shot base = Shot.plain(300, 225);
+
+    private Registration register(Shot after) {
+        return registrar.register(scene.image(base), scene.mask(base), scene.image(after), scene.mask(after));
+    }
+
+    @Test
+    void identicalImagesRegisterWithIdentity() {
+        Registration r = register(base);
+
+        assertTrue(r.success());
+        assertEquals(1, r.scale(), 0.01);
+        assertEquals(0, r.rotationDeg(), 0.5);
+        assertTrue(r.maskJaccard() > 0.97, "jaccard " + r.maskJaccard());
+    }
+
+    @Test
+    void recoversShiftRotationAndZoom() {
+        Registration r = register(base.moved(40, -25, 20, 1.1).exposed(0.85));
+
+        assertTrue(r.success(), r.toString());
+        assertEquals(1.1, r.scale(), 0.02);
+        assertEquals(-20, r.rotationDeg(), 1.5);
+        assertTrue(r.maskJaccard() > 0.93, "jaccard " + r.maskJaccard());
+        assertTrue(r.scaleFromSkin(), r.method());
+    }
+
+    @Test
+    void aLargeTurnIsFoundFromTheOutline() {
+        Registration r = register(base.moved(0, 0, 150, 1.0));
+
+        assertTrue(r.success(), r.toString());
+        assertTrue(r.maskJaccard() > 0.93, "jaccard " + r.maskJaccard());
+    }
+
+    @Test
+    void growthOfTheLesionAloneDoesNotEnterTheScale() {
+        Registration r = register(base.grown(1.3));
+
+        assertTrue(r.scaleFromSkin(), r.method());
+        assertEquals(1.0, r.scale(), 0.02);
+    }
+}
