@@ -123,10 +123,13 @@ public final class BenchExplainCommand implements Callable<Integer> {
         } else {
             try (LesionClassifier c = classifiers.open(modelDir)) {
                 modelName = String.valueOf(c.info());
-                if (!atWorkingSize) {
-                    explainer = new LimeExplainer(explainer.settings().withModelInputSize(c.inputSize()));
+                explainer = LimeExplainer.forClassifier(explainer.settings(), c);
+                if (atWorkingSize) {
+                    explainer = new LimeExplainer(explainer.settings().withModelInputSize(0));
                 }
-                explainer = new LimeExplainer(explainer.settings().withWorkers(workers == null ? LimeExplainer.workersFor(c) : workers));
+                if (workers != null) {
+                    explainer = new LimeExplainer(explainer.settings().withWorkers(workers));
+                }
                 r = run(cases, LimeExplainer.probabilities(c), explainer);
             }
         }

@@ -86,7 +86,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<Double> withAgeAndSex = new ArrayList<>();
         double threshold;
         HairRemover hairRemover = new HairRemover();
-        try (Pipeline pipeline = Pipeline.open(model.dir())) {
+        try (Pipeline pipeline = Pipeline.open(model.dir(), false)) {
             threshold = pipeline.classifier().threshold();
             List<LesionImage> batch = new ArrayList<>();
             List<Item> batchItems = new ArrayList<>();

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.dermdesk.core.AnalysisResult;
 import org.dermdesk.core.Cancellation;
+import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.Explanation;
 import org.dermdesk.core.ExplanationVerdicts;
 import org.dermdesk.core.ExplanationWording;
@@ -21,11 +23,6 @@ import org.dermdesk.core.ProgressListener;
 import org.dermdesk.explain.HeatmapRenderer;
 import org.dermdesk.explain.HideStrategy;
 import org.dermdesk.explain.LimeExplainer;
-import org.dermdesk.core.QualityReport;
-import org.dermdesk.imaging.ArtifactQualityGate;
-import org.dermdesk.imaging.ImageLoader;
-import org.dermdesk.imaging.InpaintingHairRemoval;
-import org.dermdesk.ml.DjlLesionClassifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -91,37 +88,37 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LesionImage img;
+        // no masks given: the quality gate finds the lesion and the artifacts, as in the app
+        boolean gate = lesionMask == null && artifactMasks.isEmpty();
+        AnalysisResult read;
         try {
-            img = ImageLoader.load(image);
+            // read and check the image before the model loads: a bad file is named at once
+            read = Pipeline.analyzer(null, gate).analyze(image, CaseDetails.none(), false);
         } catch (ImageLoadException e) {
             System.err.println(e.getMessage());
             return 2;
         }
         Mask lesion;
         List<Mask> artifacts = new ArrayList<>();
-        QualityReport quality = null;
-        if (lesionMask == null && artifactMasks.isEmpty()) {
-            // no masks given: the quality gate finds the lesion and the artifacts, as in the app
-            quality = new ArtifactQualityGate().assess(img);
-            lesion = quality.lesionMask();
-            artifacts.addAll(quality.shortcutMasks());
+        if (gate) {
+            lesion = read.quality().lesionMask();
+            artifacts.addAll(read.quality().shortcutMasks());
         } else {
             lesion = lesionMask == null ? null : MaskFiles.read(lesionMask);
             for (Path p : artifactMasks) {
                 artifacts.add(MaskFiles.read(p));
             }
         }
-        // the model sees the hair-removed image; people see the heatmap on the original
-        LesionImage seen = removeHair ? new InpaintingHairRemoval().apply(img, quality) : img;
-        LimeExplainer explainer = new LimeExplainer(LimeExplainer.Settings.defaults()
-                .withSamples(samples).withSeed(seed).withHide(hide).withBatchSize(batchSize));
+        LesionImage img = read.image();
         long t0 = System.nanoTime();
         Explanation e;
-        try (LesionClassifier classifier = classifiers.open(modelDir)) {
+        try (Pipeline pipeline = Pipeline.of(classifiers.open(modelDir), false, removeHair)) {
             long t1 = System.nanoTime();
-            explainer = new LimeExplainer(explainer.settings().withModelInputSize(classifier.inputSize())
-                    .withWorkers(LimeExplainer.workersFor(classifier)));
+            LesionClassifier classifier = pipeline.classifier();
+            // the model sees the hair-removed image; people see the heatmap on the original
+            LesionImage seen = pipeline.reclassify(read).classified();
+            LimeExplainer explainer = LimeExplainer.forClassifier(LimeExplainer.Settings.defaults()
+                    .withSamples(samples).withSeed(seed).withHide(hide).withBatchSize(batchSize), classifier);
             ProgressListener progress = json ? ProgressListener.NONE
                     : (f, m) -> System.err.printf("\r%3.0f%% %s", f * 100, m);
             e = stability
