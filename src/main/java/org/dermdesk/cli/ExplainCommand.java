@@ -15,12 +15,12 @@ import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.Explanation;
 import org.dermdesk.core.ExplanationVerdicts;
 import org.dermdesk.core.ExplanationWording;
+import org.dermdesk.core.HeatmapLayer;
 import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.core.LesionClassifier;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.Mask;
 import org.dermdesk.core.ProgressListener;
-import org.dermdesk.explain.HeatmapRenderer;
 import org.dermdesk.explain.HideStrategy;
 import org.dermdesk.explain.LimeExplainer;
 import picocli.CommandLine;
@@ -76,6 +76,9 @@ public final class ExplainCommand implements Callable<Integer> {
             + " hair removal (the heatmap is still drawn over the original)")
     boolean removeHair;
 
+    /** Outline of the top-k segments in the heatmap file: the window's default outline colour (OverlayKind.HEATMAP). */
+    static final int OUTLINE_RGB = 0xFFFFFF;
+
     private final ClassifierFactory classifiers;
 
     public ExplainCommand() {
@@ -130,8 +133,10 @@ public final class ExplainCommand implements Callable<Integer> {
             Map<String, Long> timings = new LinkedHashMap<>(e.timingsMs());
             timings.put("model_load", Math.round((t1 - t0) / 1e6));
             long r0 = System.nanoTime();
-            int[] argb = HeatmapRenderer.render(img, e, HeatmapRenderer.Style.defaults().withOpacity(opacity).withTopK(topK));
-            MaskFiles.writePng(argb, img.width(), img.height(), out);
+            // the window's and the report's heatmap, over a grey copy: the file is seen without the colour image beside it
+            LesionImage drawn = HeatmapLayer.composite(img, HeatmapLayer.render(e, topK, OUTLINE_RGB), e.width(), e.height(),
+                    opacity, true);
+            MaskFiles.writePng(drawn, out);
             timings.put("render", Math.round((System.nanoTime() - r0) / 1e6));
             if (json) {
                 System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
