@@ -23,7 +23,6 @@ import org.dermdesk.core.Mask;
 import org.dermdesk.core.ProgressListener;
 import org.dermdesk.explain.HideStrategy;
 import org.dermdesk.explain.LimeExplainer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -198,9 +197,5 @@ public final class ExplainCommand implements Callable<Integer> {
         ExplanationWording.shortcutAlarm(e).ifPresent(alarm -> sb.append("WARNING: ").append(alarm).append(System.lineSeparator()));
         sb.append("timings (ms): ").append(timings).append(System.lineSeparator());
         return sb.toString();
-    }
-
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new ExplainCommand()).execute(args));
     }
 }

@@ -9,13 +9,13 @@ import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.Mask;
 
 /** Reads and writes the PNG files the explain commands use (masks in, heatmaps out). */
-final class MaskFiles {
+public final class MaskFiles {
 
     private MaskFiles() {
     }
 
     /** A mask from a grey or colour image: a pixel is inside when its brightest channel is over 127. */
-    static Mask read(Path file) throws IOException {
+    public static Mask read(Path file) throws IOException {
         BufferedImage img = ImageIO.read(file.toFile());
         if (img == null) {
             throw new IOException(file + ": not a readable mask image (expected PNG, BMP or JPEG)");
@@ -34,7 +34,7 @@ final class MaskFiles {
     }
 
     /** Writes an RGB image as PNG. */
-    static void writePng(LesionImage image, Path out) throws IOException {
+    public static void writePng(LesionImage image, Path out) throws IOException {
         int w = image.width();
         int h = image.height();
         byte[] rgb = image.rgb();

@@ -9,7 +9,7 @@
  *       when it is known, exponential kernel on cosine distance, weighted ridge; deletion/insertion
  *       areas against a random order; seed-to-seed Spearman stability; the shortcut alarm.</li>
  *   <li>the overlay drawn for the user is {@link org.dermdesk.core.HeatmapLayer}, shared with the window and the PDF.</li>
- *   <li>{@link org.dermdesk.explain.LimeBench}: medians of time per stage, stability and faithfulness.</li>
+ *   <li>the development harness {@code org.dermdesk.dev.LimeBench} measures time per stage, stability and faithfulness.</li>
  * </ul>
  */
 package org.dermdesk.explain;
