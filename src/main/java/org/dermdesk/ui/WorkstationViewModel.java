@@ -19,8 +19,6 @@ import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.CaseRecord;
 import org.dermdesk.core.ExplainRequest;
 import org.dermdesk.core.Explanation;
-import org.dermdesk.core.ImageFile;
-import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.Prediction;
 import org.dermdesk.core.ResultWording;
@@ -38,10 +36,6 @@ public final class WorkstationViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(WorkstationViewModel.class);
     public static final String APP_TITLE = "DermDesk";
 
-    /** One analysis with what the window draws of it, computed off the UI thread. */
-    private record Shown(AnalysisResult analysis, Map<OverlayKind, ArgbRaster> layers, String modelProblem) {
-    }
-
     private final WorkstationServices services;
     private final TaskRunner runner;
     private final WorkstationPreferences prefs;
@@ -54,6 +48,7 @@ public final class WorkstationViewModel {
     private final OverlayViewModel overlays = new OverlayViewModel();
     private final CaseOutput output;
     private final ExplanationTask explainer;
+    private final AnalysisTasks analyses;
 
     private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LesionImage> image = new ReadOnlyObjectWrapper<>();
@@ -63,15 +58,10 @@ public final class WorkstationViewModel {
     private final BooleanBinding canExport;
     private final BooleanBinding canSave;
 
-    /** The pipeline, built on the worker thread (the quality gate must not load on the UI thread). */
-    private volatile Analyzer analyzer;
     /** The analysis on screen, its prediction weighing the age and sex entered; null before the first. */
     private AnalysisResult analysis;
     private Consumer<UserMessage> messages = m -> LOG.info("{}: {}", m.title(), m.text());
-    private int generation;
-    private TaskHandle analysisHandle = TaskHandle.NONE;
     private TaskHandle explainHandle = TaskHandle.NONE;
-    private TaskHandle reclassifyHandle = TaskHandle.NONE;
 
     public WorkstationViewModel(WorkstationServices services, TaskRunner runner, WorkstationPreferences prefs) {
         this.services = services;
@@ -83,6 +73,7 @@ public final class WorkstationViewModel {
         this.measurement = new MeasurementViewModel(quality.reportProperty());
         this.output = new CaseOutput(runner, status::set, m -> messages.accept(m));
         this.explainer = new ExplanationTask(runner, explanation, overlays, status::set, m -> messages.accept(m));
+        this.analyses = new AnalysisTasks(services, runner, model, status::set, m -> messages.accept(m));
         result.unreliableProperty().bind(quality.retakeProperty());
         canExplain = Bindings.createBooleanBinding(
                 () -> services.explainer().isPresent() && result.hasResultProperty().get() && !explanation.runningProperty().get(),
@@ -114,51 +105,14 @@ public final class WorkstationViewModel {
         model.load(runner, services, result.unavailableReasonProperty()::set, m -> messages.accept(m));
     }
 
-    /** The pipeline with the model as loaded so far; call on the worker thread. */
-    private Analyzer analyzer() {
-        Analyzer a = analyzer;
-        if (a == null) {
-            a = new Analyzer(services.imageReader(), services.qualityGate().orElse(null),
-                    services.hairRemoval().orElse(null), model.classifier());
-        } else if (a.classifier() != model.classifier()) {
-            a = a.withClassifier(model.classifier());
-        }
-        analyzer = a;
-        return a;
-    }
-
     /** Opens and analyses an image; the current case stays on screen until the new one is ready. */
     public void open(Path file) {
-        int gen = ++generation;
-        analysisHandle.cancel();
         explainHandle.cancel();
-        reclassifyHandle.cancel();
-        String name = String.valueOf(file.getFileName());
-        status.set("Opening " + name + "\u2026");
         Map<OverlayKind, String> colours = new EnumMap<>(OverlayKind.class);
         for (OverlayKind k : OverlayKind.values()) {
             colours.put(k, colour(k));
         }
-        boolean removeHair = prefs.removeHairProperty().get();
-        analysisHandle = runner.submit("Analysing " + name, true, (progress, cancel) -> {
-            CaseDetails details = services.metadata().flatMap(m -> m.lookup(file)).orElse(CaseDetails.none());
-            AnalysisResult a = analyzer().analyze(ImageFile.read(file), details, removeHair, progress, cancel);
-            return new Shown(a, OverlayViewModel.renderQuality(a.quality(), colours::get),
-                    a.classifiedByModel() ? "" : model.noResultReason());
-        }, shown -> {
-            if (gen == generation) {
-                show(shown);
-            }
-        }, error -> {
-            if (gen == generation) {
-                status.set("Could not open " + name + ".");
-            }
-            report(file, error);
-        }, () -> {
-            if (gen == generation) {
-                status.set("Cancelled.");
-            }
-        });
+        analyses.open(file, prefs.removeHairProperty().get(), colours, this::show);
     }
 
     /**
@@ -168,33 +122,16 @@ public final class WorkstationViewModel {
      */
     private void reclassify() {
         AnalysisResult before = analysis;
-        Analyzer a = analyzer;
-        if (before == null || a == null || !before.classifiedByModel()) {
-            return;
+        if (before != null && before.classifiedByModel()) {
+            explainHandle.cancel();
         }
-        int gen = generation;
-        explainHandle.cancel();
-        boolean removeHair = prefs.removeHairProperty().get();
-        boolean hairStep = removeHair && services.hairRemoval().isPresent();
-        status.set("Classifying again" + (hairStep ? " after" : " without") + " digital hair removal\u2026");
-        reclassifyHandle.cancel();
-        reclassifyHandle = runner.submit("Classifying again", true,
-                (progress, cancel) -> a.reclassify(before, removeHair, progress, cancel), done -> {
-                    if (gen == generation && analysis != null && before.image() == analysis.image()) {
-                        showClassification(done);
-                        status.set("Classified again" + (done.hairStep() ? " after" : " without") + " digital hair removal.");
-                        explainIfAutomatic();
-                    }
-                }, error -> {
-                    if (gen == generation) {
-                        status.set("Could not classify again.");
-                    }
-                    report(currentFile.get(), error);
-                }, () -> {
-                    if (gen == generation) {
-                        status.set("Cancelled; the result shown is from before the setting changed.");
-                    }
-                });
+        analyses.reclassify(before, prefs.removeHairProperty().get(), done -> {
+            if (analysis != null && before.image() == analysis.image()) {
+                showClassification(done);
+                status.set("Classified again" + (done.hairStep() ? " after" : " without") + " digital hair removal.");
+                explainIfAutomatic();
+            }
+        });
     }
 
     private void showClassification(AnalysisResult a) {
@@ -212,7 +149,7 @@ public final class WorkstationViewModel {
         }
     }
 
-    private void show(Shown shown) {
+    private void show(AnalysisTasks.Shown shown) {
         AnalysisResult a = shown.analysis();
         currentFile.set(a.file());
         image.set(a.image());
@@ -234,20 +171,11 @@ public final class WorkstationViewModel {
 
     /** The analysis weighs the age and sex on screen (as typed; an invalid age counts as none). */
     private void showPredictionForPatient() {
-        Analyzer a = analyzer;
+        Analyzer a = analyses.analyzer();
         if (analysis != null && a != null) {
             analysis = a.forPatient(analysis, caseDetails.ageProblem().isEmpty() ? caseDetails.details() : CaseDetails.none());
         }
         result.predictionProperty().set(analysis == null ? null : analysis.prediction());
-    }
-
-    private void report(Path file, Throwable error) {
-        if (error instanceof ImageLoadException e) {
-            LOG.info("Rejected an image: {}", e.problem());
-        } else {
-            LOG.error("Analysing an image failed", error);
-        }
-        messages.accept(UserMessage.analysisFailed(file, error));
     }
 
     /** Explains the current prediction (LIME) in the background; no-op when it cannot. */
@@ -255,14 +183,14 @@ public final class WorkstationViewModel {
         if (!canExplain.get()) {
             return;
         }
-        int gen = generation;
+        int gen = analyses.generation();
         // explain what the model classified (the hair-removed image when hair was removed); the heatmap is
         // drawn over the original on screen, which has the same size
         AnalysisResult seen = analysis;
         ExplainRequest request = new ExplainRequest(seen.classified(), result.predictionProperty().get(),
-                seen.quality(), analyzer.classifier(), prefs.samplesProperty().get());
+                seen.quality(), analyses.analyzer().classifier(), prefs.samplesProperty().get());
         explainHandle = explainer.start(services.explainer().orElseThrow(), request, overlays.topKProperty().get(),
-                colour(OverlayKind.HEATMAP), () -> gen == generation, () -> seen.classified() == analysis.classified());
+                colour(OverlayKind.HEATMAP), () -> gen == analyses.generation(), () -> seen.classified() == analysis.classified());
     }
 
     /** Cancels the running task (analysis, explanation). */
@@ -312,7 +240,7 @@ public final class WorkstationViewModel {
 
     /** Cancels everything and closes the classifier on the worker thread. */
     public void close() {
-        generation++;
+        analyses.invalidate();
         runner.shutdown(model::close);
     }
 
