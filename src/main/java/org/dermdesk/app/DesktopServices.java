@@ -12,9 +12,7 @@ import org.dermdesk.core.HairRemoval;
 import org.dermdesk.core.ImageReader;
 import org.dermdesk.core.RulerReader;
 import org.dermdesk.core.LesionClassifier;
-import java.util.List;
 import org.dermdesk.core.QualityGate;
-import org.dermdesk.core.QualityReport;
 import org.dermdesk.explain.LimeExplainer;
 import org.dermdesk.imaging.ArtifactQualityGate;
 import org.dermdesk.imaging.ImageLoader;
@@ -101,14 +99,8 @@ final class DesktopServices implements WorkstationServices {
     @Override
     public Optional<Explainer> explainer() {
         return Optional.of((request, progress, cancellation) -> {
-            LimeExplainer lime = new LimeExplainer(LimeExplainer.Settings.defaults()
-                    .withSamples(request.samples()).withModelInputSize(request.classifier().inputSize())
-                    .withWorkers(LimeExplainer.workersFor(request.classifier())));
-            QualityReport quality = request.quality();
             try {
-                return lime.explainWithStability(request.image(), LimeExplainer.probabilities(request.classifier()),
-                        quality == null ? null : quality.lesionMask(), quality == null ? List.of() : quality.shortcutMasks(),
-                        progress, cancellation);
+                return LimeExplainer.explain(LimeExplainer.Settings.defaults(), request, true, progress, cancellation);
             } finally {
                 // the explanation's batches ran on several threads, each leaving freed memory in its own arena
                 NativeMemory.releaseFreePages();

@@ -2,6 +2,7 @@ package org.dermdesk.app;
 
 import java.nio.file.Path;
 import org.dermdesk.cli.DermDeskCommand;
+import org.dermdesk.dev.DevelopmentCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -33,7 +34,7 @@ public final class Main {
     }
 
     static CommandLine cli() {
-        return new CommandLine(new DermDeskCommand())
+        return DevelopmentCommands.register(new CommandLine(new DermDeskCommand()))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(Main::reportFailure);
     }

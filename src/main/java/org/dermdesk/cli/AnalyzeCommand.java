@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dermdesk.core.AnalysisResult;
-import org.dermdesk.core.Analyzer;
+import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.Checksums;
+import org.dermdesk.core.ImageFile;
 import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.report.MetadataImport;
 import org.slf4j.Logger;
@@ -58,24 +59,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
         int failures = 0;
         MetadataImport.Result meta = metadata == null ? null : MetadataFiles.read(metadata, System.err);
         try (Pipeline pipeline = Pipeline.open(model.dir(), removeHair)) {
-            Analyzer analyzer = pipeline.analyzer();
             ResultTable table = json ? null : new ResultTable(out);
             for (Path image : images) {
                 ObjectNode row;
+                ImageFile file = null;
                 try {
-                    AnalysisResult result = analyzer.analyze(image);
-                    if (meta != null) {
-                        result = result.withPrediction(pipeline.classifier().forPatient(result.prediction(), meta.details(image)));
-                    }
-                    row = pipeline.toJson(result);
+                    file = ImageFile.read(image);
+                    AnalysisResult result = pipeline.analyze(file, meta == null ? CaseDetails.none() : meta.details(image));
+                    row = AnalysisJson.ok(result);
                 } catch (ImageLoadException e) {
                     failures++;
                     LOG.warn("Skipped an image: {}", e.problem());
-                    row = AnalysisJson.error(image.toString(), shaIfReadable(image), e.getMessage());
+                    row = AnalysisJson.error(image.toString(), sha(file, image), e.getMessage());
                 } catch (RuntimeException e) {
                     failures++;
                     LOG.debug("Analysis failed for one image", e); // for a developer; no trace on the console
-                    row = AnalysisJson.error(image.toString(), shaIfReadable(image), image.getFileName()
+                    row = AnalysisJson.error(image.toString(), sha(file, image), image.getFileName()
                             + ": could not be analysed (an internal error; run with -Ddermdesk.log.level=DEBUG for the details and report it)");
                 }
                 if (json) {
@@ -86,6 +85,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /** The checksum of the bytes read, or of the file where it could not be read whole (too large), else null. */
+    private static String sha(ImageFile read, Path file) {
+        return read != null ? read.sha256() : shaIfReadable(file);
     }
 
     private static String shaIfReadable(Path file) {

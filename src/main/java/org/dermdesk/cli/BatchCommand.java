@@ -13,14 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.dermdesk.core.AnalyzedImage;
+import org.dermdesk.core.AnalysisResult;
 import org.dermdesk.core.CaseAnalyzer;
 import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.CaseRecord;
-import org.dermdesk.core.Checksums;
 import org.dermdesk.core.ImageLoadException;
-import org.dermdesk.core.InputFiles;
-import org.dermdesk.imaging.ImageLoader;
+import org.dermdesk.core.ImageFile;
 import org.dermdesk.ml.ModelCard;
 import org.dermdesk.report.CaseLog;
 import org.dermdesk.report.MetadataImport;
@@ -119,7 +117,7 @@ public final class BatchCommand implements Callable<Integer> {
             return run(injected, injectedMetrics);
         }
         try (Pipeline pipeline = Pipeline.open(model.dir(), removeHair)) {
-            return run(CaseAnalyzer.of(pipeline.analyzer()), metricsOf(pipeline.classifier().card()));
+            return run(pipeline.caseAnalyzer(), metricsOf(pipeline.card()));
         }
     }
 
@@ -154,22 +152,23 @@ public final class BatchCommand implements Callable<Integer> {
                         + " images are not supported (convert it to JPEG or PNG)");
                 continue;
             }
-            String sha;
+            ImageFile file;
             try {
                 // only a regular file of bounded size: a pipe or device named like an image must not block the batch
-                sha = Checksums.sha256(InputFiles.read(image, ImageLoader.MAX_FILE_BYTES));
+                file = ImageFile.read(image);
             } catch (ImageLoadException e) {
                 fail(bad, image, e.getMessage());
                 continue;
             }
+            String sha = file.sha256();
             if (done.contains(sha)) {
                 skipped++;
                 continue;
             }
             CaseDetails details = meta == null ? CaseDetails.none() : meta.details(image);
-            AnalyzedImage result;
+            AnalysisResult result;
             try {
-                result = analyzer.analyze(image, details);
+                result = analyzer.analyze(file, details);
             } catch (ImageLoadException e) {
                 fail(bad, image, e.getMessage());
                 continue;
@@ -180,7 +179,7 @@ public final class BatchCommand implements Callable<Integer> {
                 continue;
             }
             String caseId = stem(image.getFileName().toString());
-            CaseRecord record = CaseRecord.of(Instant.now(), caseId, image.toAbsolutePath(), sha, details, result);
+            CaseRecord record = CaseRecord.of(Instant.now(), caseId, image.toAbsolutePath(), result);
             if (pdf != null) { // the PDF first: a row in the log means "done" to a resumed run
                 Path target = PdfReportFiles.target(pdfDir, caseId, sha);
                 try {

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dermdesk.core.AnalysisResult;
+import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.ChangeRule;
 import org.dermdesk.core.ComparisonException;
 import org.dermdesk.core.ImageLoadException;
@@ -59,9 +60,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LesionComparison c;
-        try (Pipeline pipeline = Pipeline.open(model.dir())) {
-            AnalysisResult b = pipeline.analyzer().analyze(before);
-            AnalysisResult a = pipeline.analyzer().analyze(after);
+        try (Pipeline pipeline = Pipeline.open(model.dir(), false)) {
+            AnalysisResult b = pipeline.analyze(before, CaseDetails.none());
+            AnalysisResult a = pipeline.analyze(after, CaseDetails.none());
             c = new LesionComparer(new EccLesionRegistrar(), new ChangeRule()).compare(b, a);
         } catch (ImageLoadException | ComparisonException e) {
             LOG.warn("Comparison not possible: {}", e.getMessage());

@@ -9,24 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.dermdesk.core.AnalysisResult;
 import org.dermdesk.core.Cancellation;
+import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.Explanation;
 import org.dermdesk.core.ExplanationVerdicts;
 import org.dermdesk.core.ExplanationWording;
+import org.dermdesk.core.HeatmapLayer;
 import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.core.LesionClassifier;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.Mask;
 import org.dermdesk.core.ProgressListener;
-import org.dermdesk.explain.HeatmapRenderer;
 import org.dermdesk.explain.HideStrategy;
 import org.dermdesk.explain.LimeExplainer;
-import org.dermdesk.core.QualityReport;
-import org.dermdesk.imaging.ArtifactQualityGate;
-import org.dermdesk.imaging.ImageLoader;
-import org.dermdesk.imaging.InpaintingHairRemoval;
-import org.dermdesk.ml.DjlLesionClassifier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -79,6 +75,9 @@ public final class ExplainCommand implements Callable<Integer> {
             + " hair removal (the heatmap is still drawn over the original)")
     boolean removeHair;
 
+    /** Outline of the top-k segments in the heatmap file: the window's default outline colour (OverlayKind.HEATMAP). */
+    static final int OUTLINE_RGB = 0xFFFFFF;
+
     private final ClassifierFactory classifiers;
 
     public ExplainCommand() {
@@ -91,37 +90,37 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LesionImage img;
+        // no masks given: the quality gate finds the lesion and the artifacts, as in the app
+        boolean gate = lesionMask == null && artifactMasks.isEmpty();
+        AnalysisResult read;
         try {
-            img = ImageLoader.load(image);
+            // read and check the image before the model loads: a bad file is named at once
+            read = Pipeline.analyzer(null, gate).analyze(image, CaseDetails.none(), false);
         } catch (ImageLoadException e) {
             System.err.println(e.getMessage());
             return 2;
         }
         Mask lesion;
         List<Mask> artifacts = new ArrayList<>();
-        QualityReport quality = null;
-        if (lesionMask == null && artifactMasks.isEmpty()) {
-            // no masks given: the quality gate finds the lesion and the artifacts, as in the app
-            quality = new ArtifactQualityGate().assess(img);
-            lesion = quality.lesionMask();
-            artifacts.addAll(quality.shortcutMasks());
+        if (gate) {
+            lesion = read.quality().lesionMask();
+            artifacts.addAll(read.quality().shortcutMasks());
         } else {
             lesion = lesionMask == null ? null : MaskFiles.read(lesionMask);
             for (Path p : artifactMasks) {
                 artifacts.add(MaskFiles.read(p));
             }
         }
-        // the model sees the hair-removed image; people see the heatmap on the original
-        LesionImage seen = removeHair ? new InpaintingHairRemoval().apply(img, quality) : img;
-        LimeExplainer explainer = new LimeExplainer(LimeExplainer.Settings.defaults()
-                .withSamples(samples).withSeed(seed).withHide(hide).withBatchSize(batchSize));
+        LesionImage img = read.image();
         long t0 = System.nanoTime();
         Explanation e;
-        try (LesionClassifier classifier = classifiers.open(modelDir)) {
+        try (Pipeline pipeline = Pipeline.of(classifiers.open(modelDir), false, removeHair)) {
             long t1 = System.nanoTime();
-            explainer = new LimeExplainer(explainer.settings().withModelInputSize(classifier.inputSize())
-                    .withWorkers(LimeExplainer.workersFor(classifier)));
+            LesionClassifier classifier = pipeline.classifier();
+            // the model sees the hair-removed image; people see the heatmap on the original
+            LesionImage seen = pipeline.reclassify(read).classified();
+            LimeExplainer explainer = LimeExplainer.forClassifier(LimeExplainer.Settings.defaults()
+                    .withSamples(samples).withSeed(seed).withHide(hide).withBatchSize(batchSize), classifier);
             ProgressListener progress = json ? ProgressListener.NONE
                     : (f, m) -> System.err.printf("\r%3.0f%% %s", f * 100, m);
             e = stability
@@ -133,8 +132,10 @@ public final class ExplainCommand implements Callable<Integer> {
             Map<String, Long> timings = new LinkedHashMap<>(e.timingsMs());
             timings.put("model_load", Math.round((t1 - t0) / 1e6));
             long r0 = System.nanoTime();
-            int[] argb = HeatmapRenderer.render(img, e, HeatmapRenderer.Style.defaults().withOpacity(opacity).withTopK(topK));
-            MaskFiles.writePng(argb, img.width(), img.height(), out);
+            // the window's and the report's heatmap, over a grey copy: the file is seen without the colour image beside it
+            LesionImage drawn = HeatmapLayer.composite(img, HeatmapLayer.render(e, topK, OUTLINE_RGB), e.width(), e.height(),
+                    opacity, true);
+            MaskFiles.writePng(drawn, out);
             timings.put("render", Math.round((System.nanoTime() - r0) / 1e6));
             if (json) {
                 System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -196,9 +197,5 @@ public final class ExplainCommand implements Callable<Integer> {
         ExplanationWording.shortcutAlarm(e).ifPresent(alarm -> sb.append("WARNING: ").append(alarm).append(System.lineSeparator()));
         sb.append("timings (ms): ").append(timings).append(System.lineSeparator());
         return sb.toString();
-    }
-
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new ExplainCommand()).execute(args));
     }
 }

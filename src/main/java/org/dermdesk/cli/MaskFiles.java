@@ -5,16 +5,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.Mask;
 
 /** Reads and writes the PNG files the explain commands use (masks in, heatmaps out). */
-final class MaskFiles {
+public final class MaskFiles {
 
     private MaskFiles() {
     }
 
     /** A mask from a grey or colour image: a pixel is inside when its brightest channel is over 127. */
-    static Mask read(Path file) throws IOException {
+    public static Mask read(Path file) throws IOException {
         BufferedImage img = ImageIO.read(file.toFile());
         if (img == null) {
             throw new IOException(file + ": not a readable mask image (expected PNG, BMP or JPEG)");
@@ -30,6 +31,18 @@ final class MaskFiles {
             }
         }
         return new Mask(w, h, px);
+    }
+
+    /** Writes an RGB image as PNG. */
+    public static void writePng(LesionImage image, Path out) throws IOException {
+        int w = image.width();
+        int h = image.height();
+        byte[] rgb = image.rgb();
+        int[] argb = new int[w * h];
+        for (int i = 0; i < argb.length; i++) {
+            argb[i] = 0xFF000000 | (rgb[3 * i] & 0xFF) << 16 | (rgb[3 * i + 1] & 0xFF) << 8 | (rgb[3 * i + 2] & 0xFF);
+        }
+        writePng(argb, w, h, out);
     }
 
     static void writePng(int[] argb, int w, int h, Path out) throws IOException {

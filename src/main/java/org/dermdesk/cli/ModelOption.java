@@ -10,7 +10,7 @@ public final class ModelOption {
     @Option(names = "--model", paramLabel = "DIR", description = "model folder (default: the shipped model)")
     Path dir;
 
-    Path dir() {
+    public Path dir() {
         return dir != null ? dir : ModelLocator.defaultModelDir();
     }
 }

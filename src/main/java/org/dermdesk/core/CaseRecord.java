@@ -43,11 +43,13 @@ public record CaseRecord(Instant timestamp, String caseId, Path imagePath, Strin
         this(timestamp, caseId, imagePath, imageSha256, details, prediction, quality, explanation, image, heatmap, false);
     }
 
-    /** A record from one pipeline result plus what the user entered. */
-    public static CaseRecord of(Instant timestamp, String caseId, Path imagePath, String imageSha256,
-                                CaseDetails details, AnalyzedImage analysis) {
-        return new CaseRecord(timestamp, caseId, imagePath, imageSha256, details, analysis.prediction(),
-                analysis.quality(), analysis.explanation(), analysis.image(), analysis.heatmap(), analysis.hairRemoved());
+    /**
+     * A record of one pipeline result as it stands (its prediction and the patient details it weighs),
+     * without an explanation.
+     */
+    public static CaseRecord of(Instant timestamp, String caseId, Path imagePath, AnalysisResult analysis) {
+        return new CaseRecord(timestamp, caseId, imagePath, analysis.sha256(), analysis.details(), analysis.prediction(),
+                analysis.quality(), null, analysis.image(), null, analysis.hairRemoved());
     }
 
     /** Patient data stays out of logs: only the case id and image checksum are printed. */

@@ -10,12 +10,14 @@ import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.dermdesk.core.Cancellation;
+import org.dermdesk.core.ExplainRequest;
 import org.dermdesk.core.Explanation;
 import org.dermdesk.core.LesionClassifier;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.Mask;
 import org.dermdesk.core.Prediction;
 import org.dermdesk.core.ProgressListener;
+import org.dermdesk.core.QualityReport;
 import org.dermdesk.core.Rasters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,6 +160,32 @@ public final class LimeExplainer {
 
     public Settings settings() {
         return settings;
+    }
+
+    /**
+     * The explainer as the product runs it on a classifier: the perturbed images are built at the model's
+     * input size and scored by as many workers as the model allows ({@link #workersFor}). The window,
+     * {@code explain} and {@code bench-explain} all configure LIME here.
+     */
+    public static LimeExplainer forClassifier(Settings settings, LesionClassifier classifier) {
+        return new LimeExplainer(settings.withModelInputSize(classifier.inputSize()).withWorkers(workersFor(classifier)));
+    }
+
+    /**
+     * Explains a request as the window and the report need it: the request's classifier and sample count
+     * over {@code settings}, the lesion and artifact masks of its quality report, with or without a second
+     * seed for the stability.
+     */
+    public static Explanation explain(Settings settings, ExplainRequest request, boolean stability,
+                                      ProgressListener progress, Cancellation cancellation) {
+        LimeExplainer lime = forClassifier(settings.withSamples(request.samples()), request.classifier());
+        QualityReport quality = request.quality();
+        Mask lesion = quality == null ? null : quality.lesionMask();
+        List<Mask> artifacts = quality == null ? List.of() : quality.shortcutMasks();
+        Function<List<LesionImage>, double[]> model = probabilities(request.classifier());
+        return stability
+                ? lime.explainWithStability(request.image(), model, lesion, artifacts, progress, cancellation)
+                : lime.explain(request.image(), model, lesion, artifacts, progress, cancellation);
     }
 
     /** More workers than this add little (batches are small) and only hold more batches in memory. */

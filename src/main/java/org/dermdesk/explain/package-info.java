@@ -8,8 +8,8 @@
  *       p = 0.5, sample 0 unperturbed), perturbed images built directly at the classifier's input size
  *       when it is known, exponential kernel on cosine distance, weighted ridge; deletion/insertion
  *       areas against a random order; seed-to-seed Spearman stability; the shortcut alarm.</li>
- *   <li>{@link org.dermdesk.explain.HeatmapRenderer}: the overlay drawn for the user.</li>
- *   <li>{@link org.dermdesk.explain.LimeBench}: medians of time per stage, stability and faithfulness.</li>
+ *   <li>the overlay drawn for the user is {@link org.dermdesk.core.HeatmapLayer}, shared with the window and the PDF.</li>
+ *   <li>the development harness {@code org.dermdesk.dev.LimeBench} measures time per stage, stability and faithfulness.</li>
  * </ul>
  */
 package org.dermdesk.explain;

@@ -6,7 +6,9 @@ import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.dermdesk.core.ImageFile;
 import org.dermdesk.core.ImageLoadException;
+import org.dermdesk.core.ImageReader;
 import org.dermdesk.core.InputFiles;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.Scale;
@@ -26,7 +28,7 @@ public final class ImageLoader {
     /** Shorter sides below this leave too little of the lesion to assess. */
     public static final int MIN_SIDE = 100;
     /** Larger files are refused before decoding so a stray file cannot exhaust memory. */
-    public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    public static final long MAX_FILE_BYTES = ImageFile.MAX_BYTES;
     /** Larger rasters are refused: dermoscopes give at most a few tens of megapixels. */
     public static final long MAX_PIXELS = 40_000_000L;
     /** Larger images are decoded at reduced size: the analysis works at 512 px, the model at about 100. */
@@ -34,11 +36,28 @@ public final class ImageLoader {
     /** The long side may be at most this many times the short side: a dermoscope's field of view is round. */
     public static final int MAX_ASPECT = 4;
 
+    /** The loader as the pipeline's reader: {@link ImageReader#decode} decodes the bytes already read. */
+    public static final ImageReader READER = new ImageReader() {
+        @Override
+        public LesionImage read(Path file) throws ImageLoadException {
+            return load(file);
+        }
+
+        @Override
+        public LesionImage decode(ImageFile file) throws ImageLoadException {
+            return ImageLoader.decode(file.path(), file.bytes());
+        }
+    };
+
     private ImageLoader() {
     }
 
     public static LesionImage load(Path file) throws ImageLoadException {
-        byte[] bytes = InputFiles.read(file, MAX_FILE_BYTES);
+        return decode(file, InputFiles.read(file, MAX_FILE_BYTES));
+    }
+
+    /** Checks and decodes the bytes of {@code file}, already read (at most {@link #MAX_FILE_BYTES}). */
+    public static LesionImage decode(Path file, byte[] bytes) throws ImageLoadException {
         ImageFormat format = ImageFormat.sniff(bytes);
         if (format == null) {
             throw new ImageLoadException(file, "not an image DermDesk can read (expected JPEG, PNG, BMP or TIFF)");

@@ -38,7 +38,7 @@ public final class Workstation {
             Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
                 LoggerFactory.getLogger(Workstation.class).error("Unexpected error on the UI thread", error);
                 view.showMessage(new UserMessage(UserMessage.Level.ERROR, "Something went wrong",
-                        "DermDesk hit an internal error (" + WorkstationViewModel.describe(error) + "). "
+                        "DermDesk hit an internal error (" + UserMessage.describe(error) + "). "
                                 + "Your case is still open; if this keeps happening, restart DermDesk and report it."));
             });
         });

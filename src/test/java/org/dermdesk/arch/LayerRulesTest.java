@@ -52,11 +52,21 @@ class LayerRulesTest {
                     "org.dermdesk.imaging..", "org.dermdesk.ml..", "org.dermdesk.explain..",
                     "org.dermdesk.ui..", "org.dermdesk.cli..", "org.dermdesk.app..");
 
-    /** The launcher hands the command line to picocli; nothing else borrows from the CLI. */
+    /** The launcher hands the command line to picocli; beyond the development harnesses nothing borrows from the CLI. */
     private static final ArchRule onlyTheLauncherUsesTheCli = noClasses()
-            .that().resideOutsideOfPackage("org.dermdesk.cli..")
+            .that().resideOutsideOfPackages("org.dermdesk.cli..", "org.dermdesk.dev..")
             .and().doNotHaveFullyQualifiedName("org.dermdesk.app.Main")
             .should().dependOnClassesThat().resideInAPackage("org.dermdesk.cli..");
+
+    /** Development harnesses (evaluation, benchmarks, training) are added by the launcher; no product code uses them. */
+    private static final ArchRule onlyTheLauncherUsesTheHarnesses = noClasses()
+            .that().resideOutsideOfPackage("org.dermdesk.dev..")
+            .and().doNotHaveFullyQualifiedName("org.dermdesk.app.Main")
+            .should().dependOnClassesThat().resideInAPackage("org.dermdesk.dev..");
+
+    private static final ArchRule harnessesStayHeadless = noClasses()
+            .that().resideInAPackage("org.dermdesk.dev..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.dermdesk.ui..", "org.dermdesk.app..", "javafx..");
 
     @Test
     void javafxStaysInUiAndApp() {
@@ -96,5 +106,15 @@ class LayerRulesTest {
     @Test
     void onlyTheLauncherUsesTheCli() {
         onlyTheLauncherUsesTheCli.check(classes);
+    }
+
+    @Test
+    void onlyTheLauncherUsesTheHarnesses() {
+        onlyTheLauncherUsesTheHarnesses.check(classes);
+    }
+
+    @Test
+    void harnessesStayHeadless() {
+        harnessesStayHeadless.check(classes);
     }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.dermdesk.core.AnalyzedImage;
+import org.dermdesk.core.AnalysisResult;
 import org.dermdesk.core.CaseAnalyzer;
 import org.dermdesk.core.Diagnosis;
 import org.dermdesk.core.LesionImage;
@@ -45,7 +45,7 @@ class BatchCommandTest {
      * Where the age is known the probability is "adjusted" (image-only figure plus 0.1), as a real pipeline's is.
      */
     static final CaseAnalyzer FAKE = (file, details) -> {
-        LesionImage img = ImageLoader.load(file);
+        LesionImage img = ImageLoader.READER.decode(file);
         long sum = 0;
         for (byte b : img.rgb()) {
             sum += b & 0xFF;
@@ -55,8 +55,8 @@ class BatchCommandTest {
         dx.put(Diagnosis.MEL, p);
         dx.put(Diagnosis.NV, 1 - p);
         Prediction image = new Prediction(p, 0.5, dx, MODEL);
-        return new AnalyzedImage(img, details.age() == null ? image : image.withPatientProbability(Math.min(1, p + 0.1)),
-                null, null, null);
+        return AnalysisResult.of(file, img, null, image).withPrediction(
+                details.age() == null ? image : image.withPatientProbability(Math.min(1, p + 0.1)), details);
     };
 
     private record Run(int exit, String out, String err) {
@@ -161,7 +161,7 @@ class BatchCommandTest {
         SyntheticLesions.writeJpeg(images.resolve("a.jpg"), 200, 150, 1);
         SyntheticLesions.writeJpeg(images.resolve("b.jpg"), 200, 150, 2);
         CaseAnalyzer flaky = (file, details) -> {
-            if (file.getFileName().toString().equals("a.jpg")) {
+            if (file.path().getFileName().toString().equals("a.jpg")) {
                 throw new IllegalStateException("model exploded");
             }
             return FAKE.analyze(file, details);

@@ -59,14 +59,20 @@ class AnalyzerTest {
         return Files.write(dir.resolve("img.png"), new byte[] {1, 2, 3});
     }
 
+    private Analyzer pipeline(QualityGate gate, HairRemoval removal) {
+        return new Analyzer(f -> original, gate, removal, classifier);
+    }
+
     @Test
     void withoutHairRemovalTheModelSeesTheImageAsRead() throws Exception {
-        AnalysisResult r = new Analyzer(f -> original, image -> report, classifier).analyze(file());
+        AnalysisResult r = pipeline(image -> report, null).analyze(file(), CaseDetails.none(), true);
         assertEquals(List.of(original), classified);
         assertSame(original, r.image());
         assertSame(original, r.classified());
         assertFalse(r.hairRemoved());
+        assertFalse(r.hairStep(), "no hair removal is wired, so none ran although it was asked for");
         assertFalse(r.timingsMs().containsKey("hair_removal"));
+        assertEquals(List.of("decode", "quality", "classify", "total"), List.copyOf(r.timingsMs().keySet()));
         assertEquals(0.9, r.prediction().pMalignant(), 1e-9);
     }
 
@@ -78,27 +84,119 @@ class AnalyzerTest {
             given.add(quality);
             return hairless;
         };
-        AnalysisResult r = new Analyzer(f -> original, image -> report, removal, classifier).analyze(file());
+        Analyzer analyzer = pipeline(image -> report, removal);
+        assertFalse(analyzer.analyze(file(), CaseDetails.none(), false).hairStep(), "only when asked for");
+        classified.clear();
+        AnalysisResult r = analyzer.analyze(file(), CaseDetails.none(), true);
         assertEquals(List.of(hairless), classified, "only the hair-removed image is classified");
         assertSame(original, r.image(), "the original stays the displayed image");
         assertSame(hairless, r.classified());
         assertTrue(r.hairRemoved());
+        assertTrue(r.hairStep());
         assertEquals(List.of(report), given, "the step gets the gate's report (for its hair mask)");
         assertTrue(r.timingsMs().containsKey("hair_removal"), r.timingsMs().toString());
         assertEquals(0.2, r.prediction().pMalignant(), 1e-9);
-        assertTrue(r.withPrediction(r.prediction().atThreshold(0.1)).hairRemoved(), "an adjusted result keeps the flag");
-        AnalyzedImage forCase = CaseAnalyzer.of(new Analyzer(f -> original, image -> report, removal, classifier))
-                .analyze(file(), CaseDetails.none());
+        AnalysisResult forCase = CaseAnalyzer.of(analyzer, true).analyze(ImageFile.read(file()), CaseDetails.none());
         assertTrue(forCase.hairRemoved());
         assertSame(original, forCase.image());
-        CaseRecord record = CaseRecord.of(java.time.Instant.EPOCH, "c", file(), "0".repeat(64), CaseDetails.none(), forCase);
+        CaseRecord record = CaseRecord.of(java.time.Instant.EPOCH, "c", file(), forCase);
         assertTrue(record.hairRemoved(), "the flag reaches the PDF's record");
     }
 
     @Test
     void aStepThatFindsNoHairLeavesTheResultUnmarked() throws Exception {
-        AnalysisResult r = new Analyzer(f -> original, null, (image, quality) -> image, classifier).analyze(file());
+        AnalysisResult r = pipeline(null, (image, quality) -> image).analyze(file(), CaseDetails.none(), true);
         assertFalse(r.hairRemoved());
+        assertTrue(r.hairStep());
         assertTrue(r.timingsMs().containsKey("hair_removal"), "the step ran and was timed");
+    }
+
+    @Test
+    void decodesAndChecksumsTheSameBytesReadOnce() throws Exception {
+        Path f = file();
+        List<byte[]> decoded = new ArrayList<>();
+        ImageReader reader = new ImageReader() {
+            @Override
+            public LesionImage read(Path file) {
+                throw new AssertionError("the pipeline must not read the file a second time");
+            }
+
+            @Override
+            public LesionImage decode(ImageFile file) {
+                decoded.add(file.bytes());
+                return original;
+            }
+        };
+        AnalysisResult r = new Analyzer(reader, null, null, classifier).analyze(f, CaseDetails.none(), false);
+        assertEquals(1, decoded.size());
+        assertEquals(Checksums.sha256(decoded.get(0)), r.sha256());
+        assertEquals(Checksums.sha256(f), r.sha256());
+    }
+
+    @Test
+    void thePatientAdjustmentFollowsTheDetailsAndReclassifyingKeepsThem() throws Exception {
+        Analyzer analyzer = pipeline(image -> report, (image, quality) -> hairless).withClassifier(new AgeAware());
+        CaseDetails aged = new CaseDetails(70, "female", "back", "");
+        AnalysisResult r = analyzer.analyze(file(), aged, false);
+        assertTrue(r.prediction().adjustedForPatient());
+        assertEquals(0.9 + 0.05, r.prediction().pMalignant(), 1e-9);
+        assertEquals(0.9, r.prediction().imagePMalignant(), 1e-9);
+        AnalysisResult none = analyzer.forPatient(r, CaseDetails.none());
+        assertFalse(none.prediction().adjustedForPatient());
+        assertEquals(0.9, none.prediction().pMalignant(), 1e-9);
+        AnalysisResult again = analyzer.reclassify(r, true, ProgressListener.NONE, Cancellation.none());
+        assertTrue(again.hairRemoved());
+        assertEquals(0.2 + 0.05, again.prediction().pMalignant(), 1e-9, "the details stay weighed");
+        assertSame(r.quality(), again.quality());
+        assertEquals(r.sha256(), again.sha256());
+    }
+
+    @Test
+    void withoutAModelTheImageIsReadAndCheckedOnly() throws Exception {
+        AnalysisResult r = new Analyzer(f -> original, image -> report, (image, quality) -> hairless, null)
+                .analyze(file(), CaseDetails.none(), true);
+        assertFalse(r.classifiedByModel());
+        assertFalse(r.hairStep());
+        assertSame(report, r.quality());
+    }
+
+    @Test
+    void cancellationStopsBetweenSteps() throws Exception {
+        Cancellation cancel = Cancellation.none();
+        Analyzer analyzer = new Analyzer(f -> original, image -> {
+            cancel.cancel();
+            return report;
+        }, null, classifier);
+        org.junit.jupiter.api.Assertions.assertThrows(Cancellation.CancelledException.class,
+                () -> analyzer.analyze(ImageFile.read(file()), CaseDetails.none(), false, ProgressListener.NONE, cancel));
+        assertTrue(classified.isEmpty(), "the model was not called after cancelling");
+    }
+
+    /** Adds five points to the image's probability for a known age. */
+    private final class AgeAware implements LesionClassifier {
+        @Override
+        public ModelInfo info() {
+            return MODEL;
+        }
+
+        @Override
+        public double threshold() {
+            return 0.5;
+        }
+
+        @Override
+        public List<Prediction> predictBatch(List<LesionImage> images) {
+            return classifier.predictBatch(images);
+        }
+
+        @Override
+        public Prediction forPatient(Prediction prediction, CaseDetails details) {
+            Prediction image = prediction.imageOnly();
+            return details.age() == null ? image : image.withPatientProbability(image.pMalignant() + 0.05);
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

@@ -1,10 +1,12 @@
 package org.dermdesk.testsupport;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.dermdesk.core.ImageFile;
 import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.core.ImageReader;
 import org.dermdesk.core.LesionImage;
@@ -17,9 +19,22 @@ public final class TestImageReader implements ImageReader {
         if (!Files.exists(file)) {
             throw new ImageLoadException(file, "file not found");
         }
+        try {
+            return decode(file, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new ImageLoadException(file, "cannot be read");
+        }
+    }
+
+    @Override
+    public LesionImage decode(ImageFile file) throws ImageLoadException {
+        return decode(file.path(), file.bytes());
+    }
+
+    private static LesionImage decode(Path file, byte[] bytes) throws ImageLoadException {
         BufferedImage img;
         try {
-            img = ImageIO.read(file.toFile());
+            img = ImageIO.read(new ByteArrayInputStream(bytes));
         } catch (IOException | RuntimeException e) {
             throw new ImageLoadException(file, "the file is truncated or corrupt - copy it again from the camera");
         }

@@ -426,9 +426,9 @@ class WorkstationViewModelTest {
 
     @Test
     void describesErrorsWithoutStackTraces() {
-        assertEquals("disk full", WorkstationViewModel.describe(new RuntimeException(new java.io.IOException("disk full"))));
+        assertEquals("disk full", UserMessage.describe(new RuntimeException(new java.io.IOException("disk full"))));
         assertEquals("an unexpected internal error (NullPointerException)",
-                WorkstationViewModel.describe(new NullPointerException()));
-        assertEquals("cancelled by the user", WorkstationViewModel.describe(new Cancellation.CancelledException()));
+                UserMessage.describe(new NullPointerException()));
+        assertEquals("cancelled by the user", UserMessage.describe(new Cancellation.CancelledException()));
     }
 }

@@ -1,4 +1,4 @@
-package org.dermdesk.cli;
+package org.dermdesk.dev;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package org.dermdesk.cli;
+package org.dermdesk.dev;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
                 + " cut-off rule with the expert lesion masks.")
 public final class EvaluateArtifactsCommand implements Callable<Integer> {
 
-    @Option(names = "--data", defaultValue = "../shared/data", description = "development data folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--data", defaultValue = DevelopmentData.DEFAULT, description = "development data folder (default: ${DEFAULT-VALUE})")
     Path data;
 
     @Option(names = "--out", description = "folder for per-image raw detector values (CSV) and the tables")
@@ -38,8 +38,9 @@ public final class EvaluateArtifactsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isDirectory(data.resolve("artifacts"))) {
-            System.err.println("No development data at " + data.toAbsolutePath() + " (expected artifacts/annotations.csv there); use --data DIR.");
+        String missing = DevelopmentData.problem(data, "--data", "artifacts/annotations.csv");
+        if (missing != null) {
+            System.err.println(missing);
             return 2;
         }
         ArtifactEvaluation ev = new ArtifactEvaluation(data);

@@ -1,4 +1,4 @@
-package org.dermdesk.cli;
+package org.dermdesk.dev;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,4 +1,6 @@
-package org.dermdesk.cli;
+package org.dermdesk.dev;
+
+import org.dermdesk.cli.MaskFiles;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,5 +1,7 @@
-package org.dermdesk.imaging;
+package org.dermdesk.dev;
 
+import org.dermdesk.imaging.ArtifactQualityGate;
+import org.dermdesk.imaging.ImageLoader;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,5 +1,6 @@
-package org.dermdesk.cli;
+package org.dermdesk.dev;
 
+import org.dermdesk.cli.ModelOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--images", defaultValue = "../shared/data/ham10000/full", description = "folder of 600x450 images (default: ${DEFAULT-VALUE})")
+    @Option(names = "--images", defaultValue = DevelopmentData.DEFAULT + "/ham10000/full", description = "folder of 600x450 images (default: ${DEFAULT-VALUE})")
     Path images;
 
     @Option(names = "--runs", defaultValue = "50", description = "timed runs per measurement (default: ${DEFAULT-VALUE})")
@@ -40,6 +41,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!Files.isDirectory(images)) {
+            System.err.println("No image folder at " + images.toAbsolutePath().normalize() + "; name one with --images DIR.");
+            return 2;
+        }
         List<Path> files;
         try (Stream<Path> s = Files.list(images)) {
             files = s.filter(p -> p.toString().toLowerCase(Locale.ROOT).matches(".*\\.(jpe?g|png)")).sorted().limit(Math.max(runs, batch)).toList();

@@ -1,4 +1,4 @@
-package org.dermdesk.cli;
+package org.dermdesk.dev;
 
 import java.util.Locale;
 import org.dermdesk.ml.BinaryMetrics;

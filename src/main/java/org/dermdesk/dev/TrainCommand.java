@@ -1,4 +1,4 @@
-package org.dermdesk.cli;
+package org.dermdesk.dev;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,10 +14,10 @@ import picocli.CommandLine.Option;
 
 /** Trains a model on the development data and writes its folder (weights, card, split). Resumable. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a network on ../shared/data and write a model folder under models/ (resumes an interrupted run).")
+        description = "Train a network on the development data (--data) and write a model folder under models/ (resumes an interrupted run).")
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--data", defaultValue = "../shared/data", description = "development data folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--data", defaultValue = DevelopmentData.DEFAULT, description = "development data folder (default: ${DEFAULT-VALUE})")
     Path data;
 
     @Option(names = "--out", description = "model folder to write (default: models/<name>)")
@@ -42,6 +42,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String missing = DevelopmentData.problem(data, "--data", "ham10000/metadata.csv");
+        if (missing != null) {
+            System.err.println(missing);
+            return 2;
+        }
         if (recipe == Recipe.MOBILENET) {
             return trainPretrained();
         }

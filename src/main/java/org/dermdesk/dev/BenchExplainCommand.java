@@ -1,5 +1,7 @@
-package org.dermdesk.cli;
+package org.dermdesk.dev;
 
+import org.dermdesk.cli.ClassifierFactory;
+import org.dermdesk.cli.MaskFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,7 @@ import org.dermdesk.core.LesionClassifier;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.Mask;
 import org.dermdesk.explain.HideStrategy;
-import org.dermdesk.explain.LimeBench;
+import org.dermdesk.dev.LimeBench;
 import org.dermdesk.explain.LimeExplainer;
 import org.dermdesk.explain.SyntheticModels;
 import org.dermdesk.imaging.ImageLoader;
@@ -123,10 +125,13 @@ public final class BenchExplainCommand implements Callable<Integer> {
         } else {
             try (LesionClassifier c = classifiers.open(modelDir)) {
                 modelName = String.valueOf(c.info());
-                if (!atWorkingSize) {
-                    explainer = new LimeExplainer(explainer.settings().withModelInputSize(c.inputSize()));
+                explainer = LimeExplainer.forClassifier(explainer.settings(), c);
+                if (atWorkingSize) {
+                    explainer = new LimeExplainer(explainer.settings().withModelInputSize(0));
                 }
-                explainer = new LimeExplainer(explainer.settings().withWorkers(workers == null ? LimeExplainer.workersFor(c) : workers));
+                if (workers != null) {
+                    explainer = new LimeExplainer(explainer.settings().withWorkers(workers));
+                }
                 r = run(cases, LimeExplainer.probabilities(c), explainer);
             }
         }

@@ -1,5 +1,6 @@
-package org.dermdesk.explain;
+package org.dermdesk.dev;
 
+import org.dermdesk.explain.LimeExplainer;
 import org.dermdesk.core.Statistics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

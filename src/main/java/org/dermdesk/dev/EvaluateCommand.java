@@ -1,5 +1,6 @@
-package org.dermdesk.cli;
+package org.dermdesk.dev;
 
+import org.dermdesk.cli.ModelOption;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -25,6 +26,7 @@ import org.dermdesk.imaging.ImageLoader;
 import org.dermdesk.ml.BinaryMetrics;
 import org.dermdesk.ml.DataSplitter;
 import org.dermdesk.ml.DatasetIndex;
+import org.dermdesk.ml.DjlLesionClassifier;
 import org.dermdesk.ml.LabeledImage;
 import org.dermdesk.ml.Split;
 import picocli.CommandLine.ArgGroup;
@@ -57,7 +59,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         @Option(names = "--split", required = true, description = "train, validation or test: that part of the model's split.csv")
         Split split;
 
-        @Option(names = "--data", defaultValue = "../shared/data", description = "development data folder (default: ${DEFAULT-VALUE})")
+        @Option(names = "--data", defaultValue = DevelopmentData.DEFAULT, description = "development data folder (default: ${DEFAULT-VALUE})")
         Path data;
     }
 
@@ -79,6 +81,12 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String missing = source.split == null ? null
+                : DevelopmentData.problem(source.split.data, "--data", "ham10000/metadata.csv");
+        if (missing != null) {
+            System.err.println(missing);
+            return 2;
+        }
         List<Item> items = source.labels != null ? fromLabels(source.labels) : fromSplit(source.split);
         List<String> failures = new ArrayList<>();
         List<Item> used = new ArrayList<>();
@@ -86,8 +94,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<Double> withAgeAndSex = new ArrayList<>();
         double threshold;
         HairRemover hairRemover = new HairRemover();
-        try (Pipeline pipeline = Pipeline.open(model.dir())) {
-            threshold = pipeline.classifier().threshold();
+        try (DjlLesionClassifier classifier = DjlLesionClassifier.open(model.dir())) {
+            threshold = classifier.threshold();
             List<LesionImage> batch = new ArrayList<>();
             List<Item> batchItems = new ArrayList<>();
             for (Item item : items) {
@@ -100,10 +108,10 @@ public final class EvaluateCommand implements Callable<Integer> {
                     failures.add(e.getMessage());
                 }
                 if (batch.size() == 16 || item == items.get(items.size() - 1)) {  // small model calls keep libtorch memory low
-                    List<Prediction> predictions = pipeline.classifier().predictBatch(batch);
+                    List<Prediction> predictions = classifier.predictBatch(batch);
                     for (int k = 0; k < predictions.size(); k++) {
                         probabilities.add(predictions.get(k).pMalignant());
-                        withAgeAndSex.add(pipeline.classifier().forPatient(predictions.get(k), batchItems.get(k).details()).pMalignant());
+                        withAgeAndSex.add(classifier.forPatient(predictions.get(k), batchItems.get(k).details()).pMalignant());
                     }
                     used.addAll(batchItems);
                     batch.clear();
