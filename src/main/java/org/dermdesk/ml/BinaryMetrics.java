@@ -103,7 +103,8 @@ public record BinaryMetrics(int n, int positives, double auc, double threshold, 
             return 0.5;
         }
         int allowedMisses = (int) Math.floor(positives.length * (1 - target) + 1e-9);
-        return positives[Math.min(allowedMisses, positives.length - 1)];
+        // a saturated probability (exactly 1) would make a threshold no model card accepts; just below keeps the same calls
+        return Math.min(positives[Math.min(allowedMisses, positives.length - 1)], Math.nextDown(1.0));
     }
 
     public static double specificityAtSensitivity(double[] p, boolean[] y, double target) {

@@ -25,7 +25,7 @@ class FollowUpComparisonTest {
 
     private AnalysisResult analysed(Shot shot) {
         LesionImage img = scene.image(shot);
-        return new AnalysisResult(null, "", img, gate.assess(img), img, false, null, org.dermdesk.core.CaseDetails.none(), Map.of());
+        return new AnalysisResult(java.nio.file.Path.of("scene.png"), "", img, gate.assess(img), img, false, null, org.dermdesk.core.CaseDetails.none(), Map.of());
     }
 
     @Test
@@ -48,7 +48,7 @@ class FollowUpComparisonTest {
     @Test
     void anImageWithoutALesionCannotBeCompared() {
         LesionImage img = scene.image(base);
-        AnalysisResult noGate = new AnalysisResult(null, "", img, null, img, false, null, org.dermdesk.core.CaseDetails.none(), Map.of());
+        AnalysisResult noGate = new AnalysisResult(java.nio.file.Path.of("scene.png"), "", img, null, img, false, null, org.dermdesk.core.CaseDetails.none(), Map.of());
         ComparisonException e = org.junit.jupiter.api.Assertions.assertThrows(ComparisonException.class,
                 () -> comparer.compare(noGate, analysed(base)));
         assertTrue(e.getMessage().startsWith("scene.png: no lesion"), e.getMessage());
