@@ -103,8 +103,10 @@ public record BinaryMetrics(int n, int positives, double auc, double threshold, 
             return 0.5;
         }
         int allowedMisses = (int) Math.floor(positives.length * (1 - target) + 1e-9);
-        // a saturated probability (exactly 1) would make a threshold no model card accepts; just below keeps the same calls
-        return Math.min(positives[Math.min(allowedMisses, positives.length - 1)], Math.nextDown(1.0));
+        // a saturated probability (exactly 0 or 1, after calibration on a few images) would make a threshold no model
+        // card accepts; the nearest value inside (0, 1) keeps the same calls but for probabilities of exactly 0
+        double t = positives[Math.min(allowedMisses, positives.length - 1)];
+        return Math.max(Double.MIN_VALUE, Math.min(t, Math.nextDown(1.0)));
     }
 
     public static double specificityAtSensitivity(double[] p, boolean[] y, double target) {
