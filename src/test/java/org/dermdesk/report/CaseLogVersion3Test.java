@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.dermdesk.report.CaseLog.Layout;
 import org.junit.jupiter.api.Test;
@@ -24,12 +22,6 @@ class CaseLogVersion3Test {
     @TempDir
     Path dir;
 
-    private static List<CSVRecord> cells(Path file) throws IOException {
-        CSVFormat withHeader = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (CSVParser p = CSVParser.parse(file, StandardCharsets.UTF_8, withHeader)) {
-            return p.getRecords();
-        }
-    }
 
     @Test
     void version3IsVersion2WithTheTenMeasurementColumnsBeforeTheNotes() {
@@ -58,7 +50,7 @@ class CaseLogVersion3Test {
         assertNull(read.entries().get(1).measurements().diameterMm(), "no millimetres without a scale");
         assertNull(read.entries().get(2).measurements(), "no lesion measured");
 
-        List<CSVRecord> rows = cells(file);
+        List<CSVRecord> rows = TestCases.cells(file);
         assertEquals("23.50", rows.get(0).get("scale_px_per_mm"));
         assertEquals("ruler", rows.get(0).get("scale_source"));
         assertEquals("8.20", rows.get(0).get("diameter_mm"));
@@ -82,7 +74,7 @@ class CaseLogVersion3Test {
         assertEquals(Layout.V2, new CaseLog(file).append(TestCases.measuredRecord("NEW", true)));
         byte[] after = Files.readAllBytes(file);
         assertArrayEquals(before, Arrays.copyOf(after, before.length), "existing bytes rewritten");
-        for (CSVRecord r : cells(file)) {
+        for (CSVRecord r : TestCases.cells(file)) {
             assertEquals("2", r.get("log_version"));
             assertEquals(Layout.V2.columns().size(), r.size());
         }

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.dermdesk.core.CaseRecord;
 import org.dermdesk.core.ImageSuitability;
@@ -27,12 +25,6 @@ class CaseLogVersion4Test {
     @TempDir
     Path dir;
 
-    private static List<CSVRecord> cells(Path file) throws IOException {
-        CSVFormat withHeader = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (CSVParser p = CSVParser.parse(file, StandardCharsets.UTF_8, withHeader)) {
-            return p.getRecords();
-        }
-    }
 
     private static CaseRecord judged(String caseId, ImageSuitability s) {
         CaseRecord r = TestCases.measuredRecord(caseId, true);
@@ -64,7 +56,7 @@ class CaseLogVersion4Test {
         assertEquals(new ImageSuitability(false, 0.0312, true, 0.999), read.entries().get(0).suitability());
         assertNull(read.entries().get(2).suitability(), "a model without the check records nothing");
 
-        List<CSVRecord> rows = cells(file);
+        List<CSVRecord> rows = TestCases.cells(file);
         assertEquals("no", rows.get(0).get("dermoscopic"));
         assertEquals(ResultWording.CODE_NOT_DERMOSCOPIC, rows.get(0).get("verdict"));
         assertEquals("yes", rows.get(1).get("dermoscopic"));
@@ -83,7 +75,7 @@ class CaseLogVersion4Test {
         assertEquals(Layout.V3, new CaseLog(file).append(clinical));
         byte[] after = Files.readAllBytes(file);
         assertArrayEquals(before, Arrays.copyOf(after, before.length), "existing bytes rewritten");
-        for (CSVRecord r : cells(file)) {
+        for (CSVRecord r : TestCases.cells(file)) {
             assertEquals("3", r.get("log_version"));
             assertEquals(Layout.V3.columns().size(), r.size());
         }

@@ -54,13 +54,6 @@ class CaseLogVersionsTest {
         return TestCases.writeVersion1Log(dir.resolve(name));
     }
 
-    /** The file's cells as a spreadsheet sees them, by the names in its own header. */
-    private static List<CSVRecord> cells(Path file) throws IOException {
-        CSVFormat withHeader = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (CSVParser p = CSVParser.parse(file, StandardCharsets.UTF_8, withHeader)) {
-            return p.getRecords();
-        }
-    }
 
     private static List<String> header(Path file) throws IOException {
         try (CSVParser p = CSVParser.parse(file, StandardCharsets.UTF_8, CSVFormat.RFC4180)) {
@@ -107,7 +100,7 @@ class CaseLogVersionsTest {
         new CaseLog(file).append(adjusted("ADJ"));
         new CaseLog(file).append(imageOnly("IMG"));
         assertEquals(CaseLog.COLUMNS, header(file));
-        List<CSVRecord> rows = cells(file);
+        List<CSVRecord> rows = TestCases.cells(file);
         assertEquals(Map.of("log_version", CaseLog.VERSION, "p_malignant", "0.6100", "p_malignant_image_only", "0.4200",
                 "adjusted_for_age_and_sex", "yes", "hair_removed", "yes", "verdict", "suspicious", "threshold", "0.3500"),
                 pick(rows.get(0), "log_version", "p_malignant", "p_malignant_image_only", "adjusted_for_age_and_sex",
@@ -151,7 +144,7 @@ class CaseLogVersionsTest {
         byte[] after = Files.readAllBytes(file);
         assertArrayEquals(before, Arrays.copyOf(after, before.length), "existing bytes rewritten");
         assertEquals(Layout.V1.columns(), header(file));
-        List<CSVRecord> rows = cells(file);
+        List<CSVRecord> rows = TestCases.cells(file);
         assertEquals(4, rows.size(), "one header only: no version 2 header was added");
         for (CSVRecord r : rows) {
             assertEquals("1", r.get("log_version"));

@@ -1,5 +1,7 @@
 package org.dermdesk.report;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -7,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.dermdesk.core.ArtifactFinding;
 import org.dermdesk.core.ArtifactKind;
 import org.dermdesk.core.CaseDetails;
@@ -168,5 +173,13 @@ final class TestCases {
         byte[] fake = ("image " + caseId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return new CaseRecord(Instant.parse("2026-03-14T09:26:53Z"), caseId, Path.of("/data/clinic/" + caseId + ".jpg"),
                 Checksums.sha256(fake), details, prediction(p), quality(retake), explanation(), img, syntheticHeatmap(img));
+    }
+
+    /** A case log's cells as a spreadsheet sees them, by the names in its own header. */
+    static List<CSVRecord> cells(Path file) throws IOException {
+        CSVFormat withHeader = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (CSVParser p = CSVParser.parse(file, StandardCharsets.UTF_8, withHeader)) {
+            return p.getRecords();
+        }
     }
 }
