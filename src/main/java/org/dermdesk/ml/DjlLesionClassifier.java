@@ -186,10 +186,6 @@ public final class DjlLesionClassifier implements LesionClassifier {
         return outputs(images).stream().mapToDouble(o -> toPrediction(o.logits()).pMalignant()).toArray();
     }
 
-    /** The model's check of whether images suit it; null when the model has none. */
-    public ImageKindModel imageKind() {
-        return imageKind;
-    }
 
     Prediction toPrediction(float[] logits) {
         for (float z : logits) {

@@ -36,21 +36,15 @@ public final class ImageKindModel {
     public static final String FILE_NAME = "image-kind.bin";
     private static final int MAGIC = 0x44444b31; // "DDK1"
 
-    private final float[] featureMean;
-    private final float[] featureScale;
-    private final float[] detectorWeights;
-    private final float detectorBias;
+    /** The dermoscopic head: standardisation, weights and bias. */
+    private final LinearProbe detector;
     private final Mahalanobis distance;
     /** Sorted novelty scores of the in-distribution validation images: the scale of the unfamiliar score. */
     private final float[] validationScores;
     private final ImageKindSpec spec;
 
-    ImageKindModel(float[] featureMean, float[] featureScale, float[] detectorWeights, float detectorBias,
-                   Mahalanobis distance, float[] validationScores, ImageKindSpec spec) {
-        this.featureMean = featureMean;
-        this.featureScale = featureScale;
-        this.detectorWeights = detectorWeights;
-        this.detectorBias = detectorBias;
+    ImageKindModel(LinearProbe detector, Mahalanobis distance, float[] validationScores, ImageKindSpec spec) {
+        this.detector = detector;
         this.distance = distance;
         this.validationScores = validationScores.clone();
         Arrays.sort(this.validationScores);
@@ -61,10 +55,6 @@ public final class ImageKindModel {
         return spec;
     }
 
-    public int featureCount() {
-        return featureMean.length;
-    }
-
     /** The check's verdict on one image from the network's output for it (logits and pooled features). */
     public ImageSuitability assess(NetworkOutput output, LesionImage image) {
         return assess(output, ClassicalImageFeatures.of(image));
@@ -72,10 +62,10 @@ public final class ImageKindModel {
 
     ImageSuitability assess(NetworkOutput output, float[] imageStatistics) {
         float[] input = detectorInput(output.features(), imageStatistics);
-        if (input.length != featureMean.length || distance.dimension() != output.features().length) {
+        if (input.length != detector.weights().length || distance.dimension() != output.features().length) {
             throw new IllegalArgumentException("the image-kind check needs the pooled features of its own network");
         }
-        double dermoscopic = dermoscopicScore(input);
+        double dermoscopic = detector.probability(input);
         double unfamiliar = unfamiliarScore(output);
         return new ImageSuitability(dermoscopic >= spec.dermoscopicThreshold(), dermoscopic,
                 unfamiliar >= spec.unfamiliarThreshold(), unfamiliar);
@@ -88,21 +78,9 @@ public final class ImageKindModel {
         return x;
     }
 
-    double dermoscopicScore(float[] features) {
-        double z = detectorBias;
-        for (int i = 0; i < features.length; i++) {
-            z += detectorWeights[i] * (features[i] - featureMean[i]) / featureScale[i];
-        }
-        return Calibration.sigmoid(z);
-    }
-
     /** The raw novelty score before it is placed among the validation images: larger = farther. */
     double novelty(NetworkOutput output) {
-        return noveltyOf(spec.unfamiliarMethod(), distance, output);
-    }
-
-    static double noveltyOf(String method, Mahalanobis distance, NetworkOutput output) {
-        if (ENERGY.equals(method)) {
+        if (ENERGY.equals(spec.unfamiliarMethod())) {
             return energy(output.logits());
         }
         return distance.squared(output.features());
@@ -152,7 +130,7 @@ public final class ImageKindModel {
                 float bias = in.readFloat();
                 Mahalanobis distance = Mahalanobis.read(in, in.readInt());
                 float[] validation = floats(in, in.readInt());
-                return new ImageKindModel(mean, scale, weights, bias, distance, validation, spec);
+                return new ImageKindModel(new LinearProbe(mean, scale, weights, bias), distance, validation, spec);
             }
         } catch (IOException | RuntimeException e) {
             throw new ModelLoadException("The image-kind check " + file + " cannot be read (" + e.getMessage() + "): reinstall the model", e);
@@ -163,20 +141,16 @@ public final class ImageKindModel {
     void write(Path file) throws IOException {
         try (OutputStream os = Files.newOutputStream(file); DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os))) {
             out.writeInt(MAGIC);
-            out.writeInt(featureMean.length);
-            writeFloats(out, featureMean);
-            writeFloats(out, featureScale);
-            writeFloats(out, detectorWeights);
-            out.writeFloat(detectorBias);
+            out.writeInt(detector.mean().length);
+            writeFloats(out, detector.mean());
+            writeFloats(out, detector.scale());
+            writeFloats(out, detector.weights());
+            out.writeFloat(detector.bias());
             out.writeInt(distance.dimension());
             distance.write(out);
             out.writeInt(validationScores.length);
             writeFloats(out, validationScores);
         }
-    }
-
-    ImageKindModel withSpec(ImageKindSpec newSpec) {
-        return new ImageKindModel(featureMean, featureScale, detectorWeights, detectorBias, distance, validationScores, newSpec);
     }
 
     static float[] floats(DataInputStream in, int n) throws IOException {

@@ -279,8 +279,7 @@ public final class ImageKindTrainer {
         Map<String, Object> metrics = new LinkedHashMap<>();
         ImageKindSpec spec = new ImageKindSpec(ImageKindModel.FILE_NAME, null, clip(tDetector), 1 - UNFAMILIAR_SHARE, method,
                 THRESHOLD_RULE + "; novelty: " + chosen + ", chosen on validation (clinical close-ups vs in-distribution)", metrics);
-        ImageKindModel model = new ImageKindModel(detector.mean(), detector.scale(), detector.weights(), detector.bias(),
-                distance, validationScores, spec);
+        ImageKindModel model = new ImageKindModel(detector, distance, validationScores, spec);
         report(items, tuned, logits, classical, model, baseline, tBaseline, networkOnly, tNetworkOnly, novelty, metrics, card);
         return model;
     }

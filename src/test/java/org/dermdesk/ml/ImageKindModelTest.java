@@ -115,7 +115,7 @@ class ImageKindModelTest {
             validation[i] = (float) m.squared(new float[] {(float) r.nextGaussian(), (float) r.nextGaussian()});
         }
         ImageKindSpec spec = new ImageKindSpec(ImageKindModel.FILE_NAME, null, 0.5, 0.95, ImageKindModel.MAHALANOBIS, "test", Map.of());
-        return new ImageKindModel(new float[3], new float[] {1, 1, 1}, new float[] {0, 0, 4}, 0, m, validation, spec);
+        return new ImageKindModel(new LinearProbe(new float[3], new float[] {1, 1, 1}, new float[] {0, 0, 4}, 0), m, validation, spec);
     }
 
     private static double[][] invert3(double[][] a) {
