@@ -10,7 +10,7 @@ import java.util.Set;
  * Decides whether a lesion changed between two images, and whether the two images show one lesion at all.
  *
  * <p>Thresholds come from re-takes of the same lesion in HAM10000 (images that share a {@code lesion_id},
- * measured by {@code dermdesk evaluate-compare}; the figures are in the README): each is set beyond what
+ * measured by {@code dermdesk evaluate-compare}; the figures are in src/site/markdown/validation.md): each is set beyond what
  * re-taking the same lesion produced, so that a re-take reads as unchanged and a real change stands out.
  */
 public final class ChangeRule {

@@ -13,7 +13,7 @@ public record ExplainRequest(LesionImage image, Prediction prediction, QualityRe
     /**
      * Perturbation samples per explanation unless the user chooses otherwise: the fewest that keep the map
      * stable between seeds (Spearman >= 0.85) with the shipped model, so that an explanation stays quick
-     * (README, "Models": measured with bench-explain).
+     * (model card of mobilenet-v2-ft-128, "Speed and memory": measured with bench-explain).
      */
     public static final int DEFAULT_SAMPLES = 500;
 

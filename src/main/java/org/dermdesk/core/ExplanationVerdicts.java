@@ -6,7 +6,7 @@ import java.util.Locale;
  * The verdicts on a LIME explanation, with the one set of thresholds that the window, the PDF and the
  * command line share (they used to disagree: 0.15/0.05 and 0.8/0.5 on screen, 0.05 and 0.70/0.4 on paper).
  *
- * <p>The stricter on-screen thresholds were kept. In the measurements in the README
+ * <p>The stricter on-screen thresholds were kept. In the measurements in src/site/markdown/validation.md
  * ({@code bench-explain}, 100 HAM10000 images) the median insertion−deletion gain over a random order
  * was 0.113, with the random order itself at about 0: a typical explanation clearly beats chance yet
  * reads "moderately faithful"; "faithful" is kept for maps that move the output by 15 points more than

@@ -2,8 +2,8 @@ package org.dermdesk.core;
 
 /**
  * Optional digital hair removal between the quality gate and the classifier. Off by default: on the
- * shipped model it was measured slightly worse (test AUC 0.8764 without, 0.8733 with; README,
- * quality-gate section). The image people look at stays the original; only the model sees the result.
+ * shipped model it was measured slightly worse (test AUC 0.8764 without, 0.8733 with;
+ * src/site/markdown/validation.md, quality gate). The image people look at stays the original; only the model sees the result.
  */
 @FunctionalInterface
 public interface HairRemoval {

@@ -89,7 +89,7 @@ public final class LimeExplainer {
 
         /**
          * Small model calls: with the MobileNetV2 model, batches of 32 took the explainer to 3.1 GB resident
-         * (libtorch's activations per worker); batches of 4 stay at 1.15 GB and ran faster (README, "Models").
+         * (libtorch's activations per worker); batches of 4 stay at 1.15 GB and ran faster (model card of mobilenet-v2-ft-128, "Speed and memory").
          */
         public static final int DEFAULT_BATCH_SIZE = 4;
 
