@@ -1,12 +1,8 @@
 package org.dermdesk.ui;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,9 +14,7 @@ import org.dermdesk.core.Analyzer;
 import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.CaseRecord;
 import org.dermdesk.core.ExplainRequest;
-import org.dermdesk.core.Explanation;
 import org.dermdesk.core.LesionImage;
-import org.dermdesk.core.Prediction;
 import org.dermdesk.core.ResultWording;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,14 +43,14 @@ public final class WorkstationViewModel {
     private final CaseOutput output;
     private final ExplanationTask explainer;
     private final AnalysisTasks analyses;
+    private final OverlayColours colours;
+    private final CaseCapture capture;
+    private final ActionAvailability actions;
 
     private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LesionImage> image = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP_TITLE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open a dermoscopic image (Ctrl+O) or drop one on the window.");
-    private final BooleanBinding canExplain;
-    private final BooleanBinding canExport;
-    private final BooleanBinding canSave;
 
     /** The analysis on screen, its prediction weighing the age and sex entered; null before the first. */
     private AnalysisResult analysis;
@@ -74,25 +68,13 @@ public final class WorkstationViewModel {
         this.output = new CaseOutput(runner, status::set, m -> messages.accept(m));
         this.explainer = new ExplanationTask(runner, explanation, overlays, status::set, m -> messages.accept(m));
         this.analyses = new AnalysisTasks(services, runner, model, prefs.deviceScales(), status::set, m -> messages.accept(m));
+        this.colours = new OverlayColours(prefs, overlays, quality.reportProperty(), explanation.explanationProperty());
+        this.capture = new CaseCapture(result, caseDetails, explanation, overlays, () -> analysis, m -> messages.accept(m));
+        this.actions = new ActionAvailability(services, result, explanation);
         result.unreliableProperty().bind(quality.retakeProperty());
-        canExplain = Bindings.createBooleanBinding(
-                () -> services.explainer().isPresent() && result.hasResultProperty().get() && !explanation.runningProperty().get(),
-                result.hasResultProperty(), explanation.runningProperty());
-        canExport = Bindings.createBooleanBinding(
-                () -> services.pdfExporter().isPresent() && result.hasResultProperty().get(), result.hasResultProperty());
-        canSave = Bindings.createBooleanBinding(
-                () -> services.caseLog().isPresent() && result.hasResultProperty().get(), result.hasResultProperty());
         caseDetails.ageProperty().addListener((o, a, b) -> showPredictionForPatient());
         caseDetails.sexProperty().addListener((o, a, b) -> showPredictionForPatient());
-        overlays.topKProperty().addListener((o, a, b) -> rerenderHeatmap());
-        prefs.colourProperty(OverlayKind.HEATMAP).addListener((o, a, b) -> rerenderHeatmap());
         prefs.removeHairProperty().addListener((o, a, b) -> reclassify());
-        for (OverlayKind kind : OverlayKind.values()) {
-            if (kind != OverlayKind.HEATMAP) {
-                prefs.colourProperty(kind).addListener((o, a, b) ->
-                        overlays.setQualityLayers(OverlayViewModel.renderQuality(quality.reportProperty().get(), this::colour)));
-            }
-        }
     }
 
     /** Where dialogs go; the view sets it. */
@@ -108,11 +90,7 @@ public final class WorkstationViewModel {
     /** Opens and analyses an image; the current case stays on screen until the new one is ready. */
     public void open(Path file) {
         explainHandle.cancel();
-        Map<OverlayKind, String> colours = new EnumMap<>(OverlayKind.class);
-        for (OverlayKind k : OverlayKind.values()) {
-            colours.put(k, colour(k));
-        }
-        analyses.open(file, prefs.removeHairProperty().get(), colours, this::show);
+        analyses.open(file, prefs.removeHairProperty().get(), colours.snapshot(), this::show);
     }
 
     /**
@@ -144,7 +122,7 @@ public final class WorkstationViewModel {
     }
 
     private void explainIfAutomatic() {
-        if (prefs.autoExplainProperty().get() && canExplain.get()) {
+        if (prefs.autoExplainProperty().get() && actions.canExplain().get()) {
             explain();
         }
     }
@@ -180,7 +158,7 @@ public final class WorkstationViewModel {
 
     /** Explains the current prediction (LIME) in the background; no-op when it cannot. */
     public void explain() {
-        if (!canExplain.get()) {
+        if (!actions.canExplain().get()) {
             return;
         }
         int gen = analyses.generation();
@@ -190,7 +168,7 @@ public final class WorkstationViewModel {
         ExplainRequest request = new ExplainRequest(seen.classified(), result.predictionProperty().get(),
                 seen.quality(), analyses.analyzer().classifier(), prefs.samplesProperty().get());
         explainHandle = explainer.start(services.explainer().orElseThrow(), request, overlays.topKProperty().get(),
-                colour(OverlayKind.HEATMAP), () -> gen == analyses.generation(), () -> seen.classified() == analysis.classified());
+                colours.of(OverlayKind.HEATMAP), () -> gen == analyses.generation(), () -> seen.classified() == analysis.classified());
     }
 
     /** Cancels the running task (analysis, explanation). */
@@ -200,59 +178,23 @@ public final class WorkstationViewModel {
 
     /** Writes the PDF report; the view asks for {@code target}. */
     public void exportPdf(Path target) {
-        services.pdfExporter().ifPresent(exporter -> checkedCaseRecord().ifPresent(r -> output.exportPdf(exporter, r, target)));
+        services.pdfExporter().ifPresent(exporter -> capture.checked().ifPresent(r -> output.exportPdf(exporter, r, target)));
     }
 
     /** Appends the case to the case log. */
     public void saveToCaseLog() {
-        services.caseLog().ifPresent(log -> checkedCaseRecord().ifPresent(r -> output.save(log, r)));
+        services.caseLog().ifPresent(log -> capture.checked().ifPresent(r -> output.save(log, r)));
     }
 
-    private Optional<Work<CaseRecord>> checkedCaseRecord() {
-        String problem = caseDetails.ageProblem();
-        if (!problem.isEmpty()) {
-            messages.accept(UserMessage.error("Check the case details", problem));
-            return Optional.empty();
-        }
-        return caseRecord();
-    }
-
-    /**
-     * The case as shown (prediction at the threshold on screen, the reviewer's details), captured now
-     * on the UI thread; the returned work draws the heatmap as seen into the image, off the UI thread.
-     * Empty when no image has been analysed.
-     */
+    /** The case as shown (prediction at the threshold on screen, the reviewer's details), captured now; empty before an analysis. */
     public Optional<Work<CaseRecord>> caseRecord() {
-        Prediction judged = result.judgedProperty().get();
-        AnalysisResult a = analysis;
-        if (judged == null || a == null || !caseDetails.ageProblem().isEmpty()) {
-            return Optional.empty();
-        }
-        Instant now = Instant.now();
-        CaseDetails details = caseDetails.details();
-        Explanation e = explanation.explanationProperty().get();
-        ArgbRaster heat = overlays.layerProperty(OverlayKind.HEATMAP).get();
-        double opacity = overlays.heatmapOpacityProperty().get();
-        return Optional.of((p, c) -> new CaseRecord(now, String.valueOf(a.file().getFileName()), a.file(), a.sha256(),
-                details, judged, a.quality(), e, a.image(),
-                heat == null ? null : OverlayRenderer.composite(a.image(), heat, opacity), a.hairRemoved()));
+        return capture.shown();
     }
 
     /** Cancels everything and closes the classifier on the worker thread. */
     public void close() {
         analyses.invalidate();
         runner.shutdown(model::close);
-    }
-
-    private void rerenderHeatmap() {
-        Explanation e = explanation.explanationProperty().get();
-        if (e != null) {
-            overlays.setHeatmap(OverlayViewModel.renderHeatmap(e, overlays.topKProperty().get(), colour(OverlayKind.HEATMAP)));
-        }
-    }
-
-    private String colour(OverlayKind kind) {
-        return prefs.colourProperty(kind).get();
     }
 
     public ResultViewModel result() {
@@ -312,15 +254,15 @@ public final class WorkstationViewModel {
     }
 
     public BooleanBinding canExplainBinding() {
-        return canExplain;
+        return actions.canExplain();
     }
 
     public BooleanBinding canExportBinding() {
-        return canExport;
+        return actions.canExport();
     }
 
     public BooleanBinding canSaveBinding() {
-        return canSave;
+        return actions.canSave();
     }
 
     public boolean pdfExportInstalled() {

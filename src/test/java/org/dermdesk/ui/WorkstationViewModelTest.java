@@ -3,6 +3,7 @@ package org.dermdesk.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -326,6 +327,32 @@ class WorkstationViewModelTest {
         runner.runAll();
         assertEquals("61", vm.caseDetails().ageProperty().get());
         assertEquals("scalp", vm.caseDetails().bodySiteProperty().get());
+    }
+
+    @Test
+    void overlaysAreDrawnAgainWhenTheirColourOrTheHeatmapsSegmentCountChanges() throws Exception {
+        services.explainer = new FakeExplainer(1, 0, 0);
+        WorkstationViewModel vm = started();
+        vm.open(image("dark.png", 0.8, 0));
+        runner.runAll();
+        vm.explain();
+        runner.runAll();
+        ArgbRaster border = vm.overlays().layerProperty(OverlayKind.LESION_BORDER).get();
+        ArgbRaster heatmap = vm.overlays().layerProperty(OverlayKind.HEATMAP).get();
+        assertNotNull(border);
+        assertNotNull(heatmap);
+
+        prefs.colourProperty(OverlayKind.LESION_BORDER).set("#FF0000");
+        ArgbRaster redBorder = vm.overlays().layerProperty(OverlayKind.LESION_BORDER).get();
+        assertFalse(java.util.Arrays.equals(border.pixels(), redBorder.pixels()), "the border in its new colour");
+        assertSame(heatmap, vm.overlays().layerProperty(OverlayKind.HEATMAP).get(), "a quality colour leaves the heatmap");
+
+        prefs.colourProperty(OverlayKind.HEATMAP).set("#00FF00");
+        ArgbRaster greenHeatmap = vm.overlays().layerProperty(OverlayKind.HEATMAP).get();
+        assertFalse(java.util.Arrays.equals(heatmap.pixels(), greenHeatmap.pixels()), "the outline in its new colour");
+        vm.overlays().topKProperty().set(vm.overlays().topKProperty().get() + 1);
+        assertNotSame(greenHeatmap, vm.overlays().layerProperty(OverlayKind.HEATMAP).get(), "drawn again for the new segment count");
+        assertSame(redBorder, vm.overlays().layerProperty(OverlayKind.LESION_BORDER).get());
     }
 
     @Test
