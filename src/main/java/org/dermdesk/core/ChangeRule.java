@@ -45,7 +45,8 @@ public final class ChangeRule {
             diameterMm = ma.diameterMm() - mb.diameterMm();
             scaleNote = "Both images have a millimetre scale: sizes are compared in millimetres.";
         } else {
-            areaRatio = ma.areaPx() / registration.areaFactor() / mb.areaPx();
+            areaRatio = registration.outlinedTogether() != null ? registration.outlinedTogether().areaRatio()
+                    : ma.areaPx() / registration.areaFactor() / mb.areaPx();
             diameterRatio = ma.diameterPx() / registration.scale() / mb.diameterPx();
             scaleNote = (registration.scaleFromSkin()
                     ? "No millimetre scale in " + (mb.scale().known() ? "the later image" : ma.scale().known() ? "the earlier image" : "either image")

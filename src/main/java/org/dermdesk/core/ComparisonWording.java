@@ -29,8 +29,15 @@ public final class ComparisonWording {
             // the later image's pixels in the earlier image's frame (divided by the registration's zoom)
             rows.add(new Row("Largest diameter", px(b.diameterPx()), px(a.diameterPx() / r.scale()),
                     percent(c.diameterChangePercent()) + " (relative)"));
-            rows.add(new Row("Area", px2(b.areaPx()), px2(a.areaPx() / r.areaFactor()),
-                    percent(c.areaChangePercent()) + " (relative)"));
+            Registration.OutlinedTogether together = r.outlinedTogether();
+            if (together != null) {
+                // both outlined by one rule in the earlier image's frame: the areas the change was computed from
+                rows.add(new Row("Area", px2(together.beforeAreaPx()), px2(together.afterAreaPx()),
+                        percent(c.areaChangePercent()) + " (relative, outlined together)"));
+            } else {
+                rows.add(new Row("Area", px2(b.areaPx()), px2(a.areaPx() / r.areaFactor()),
+                        percent(c.areaChangePercent()) + " (relative)"));
+            }
         }
         rows.add(new Row("Asymmetry (0-2)", String.valueOf(b.asymmetry()), String.valueOf(a.asymmetry()),
                 String.format(Locale.ROOT, "%+d", a.asymmetry() - b.asymmetry())));

@@ -22,10 +22,30 @@ import java.util.Objects;
  *                       lesion's own pattern (about 0 for two unrelated lesions); NaN when the outlines do not overlap
  * @param registered     the later image resampled into the earlier image's frame (same size as the earlier image)
  * @param registeredMask the later lesion outline in the earlier image's frame
+ * @param outlinedTogether the lesion's area in both images outlined by one rule in the earlier image's frame, or
+ *                       null when they could not be (then each image's own outline is all there is)
  */
 public record Registration(String method, boolean success, double residual, double scale, double rotationDeg,
                            double dx, double dy, boolean scaleFromSkin, double maskJaccard, double lesionCorrelation,
-                           LesionImage registered, Mask registeredMask) {
+                           LesionImage registered, Mask registeredMask, OutlinedTogether outlinedTogether) {
+
+    /**
+     * The lesion outlined in both registered images by one threshold relative to each image's skin, so that an
+     * area change is the lesion's and not the single-image segmenter's (which may follow another region or cut
+     * at another grey level in a re-take). Areas in the earlier image's pixels.
+     */
+    public record OutlinedTogether(double beforeAreaPx, double afterAreaPx) {
+        public OutlinedTogether {
+            if (!(beforeAreaPx > 0) || !(afterAreaPx >= 0)) {
+                throw new IllegalArgumentException("outlined areas must be positive: " + beforeAreaPx + ", " + afterAreaPx);
+            }
+        }
+
+        /** Later area over earlier area, both in the earlier image's frame. */
+        public double areaRatio() {
+            return afterAreaPx / beforeAreaPx;
+        }
+    }
 
     public Registration {
         Objects.requireNonNull(method, "method");

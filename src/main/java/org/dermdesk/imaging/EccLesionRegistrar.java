@@ -97,14 +97,21 @@ public final class EccLesionRegistrar implements LesionRegistrar {
                 fromSkin = true;
             }
             double residual = Math.min(2, 1 - ncc(b, a, best, b.fov, a.fov));
-            double jac = jaccard(b, a, best);
-            double inside = ncc(b, a, best, b.lesion, a.lesion);
+            JointOutline.Result joint = JointOutline.of(b, a, best);
+            // the overlap judged on outlines drawn by one rule: each image's own outline may follow another region
+            double jac = joint != null ? joint.jaccard() : jaccard(b, a, best);
+            double inside = joint != null ? ncc(b, a, best, joint.common(), a.fov) : ncc(b, a, best, b.lesion, a.lesion);
             boolean success = jac >= MIN_JACCARD && residual <= MAX_RESIDUAL;
             Similarity full = best.toFull(b.wc.scale, a.wc.scale);
             LesionImage registered = warpImage(after, full, before.width(), before.height());
             Mask registeredMask = warpMask(afterMask, full, before.width(), before.height());
+            Registration.OutlinedTogether together = null;
+            if (joint != null && Masks.area(joint.before()) > 0) {
+                double toFull = 1 / (b.wc.scale * b.wc.scale);
+                together = new Registration.OutlinedTogether(Masks.area(joint.before()) * toFull, Masks.area(joint.after()) * toFull);
+            }
             return new Registration(method, success, residual, full.s(), Math.toDegrees(full.phi()), full.tx(), full.ty(),
-                    fromSkin, jac, inside < -1 ? Double.NaN : inside, registered, registeredMask);
+                    fromSkin, jac, inside < -1 ? Double.NaN : inside, registered, registeredMask, together);
         }
     }
 

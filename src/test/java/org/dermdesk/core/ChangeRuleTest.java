@@ -22,7 +22,7 @@ class ChangeRuleTest {
     }
 
     static Registration registration(boolean success, double scale, double jaccard, double pattern) {
-        return new Registration("moments+ecc-content+ecc-skin", success, 0.05, scale, 0, 0, 0, true, jaccard, pattern, IMAGE, MASK);
+        return new Registration("moments+ecc-content+ecc-skin", success, 0.05, scale, 0, 0, 0, true, jaccard, pattern, IMAGE, MASK, null);
     }
 
     private static final LesionContrast BROWN = new LesionContrast(-30, 10, 15);

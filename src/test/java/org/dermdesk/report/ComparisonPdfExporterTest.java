@@ -51,7 +51,7 @@ class ComparisonPdfExporterTest {
         LesionMeasurements ma = new LesionMeasurements(Scale.unknown(), 57, 56, 2550, new double[4], 1, 0,
                 EnumSet.of(DermoscopicColour.LIGHT_BROWN, DermoscopicColour.DARK_BROWN));
         LesionContrast c = new LesionContrast(-30, 10, 15);
-        Registration r = new Registration("moments+ecc-content+ecc-skin", true, 0.04, 1, 0, 0, 0, true, 0.77, 0.9, img, mask);
+        Registration r = new Registration("moments+ecc-content+ecc-skin", true, 0.04, 1, 0, 0, 0, true, 0.77, 0.9, img, mask, null);
         return new ChangeRule().compare(new FollowUpImage("before.jpg", img, mask, mb, 0.12, c),
                 new FollowUpImage("after.jpg", img, mask, ma, 0.31, c), r);
     }
