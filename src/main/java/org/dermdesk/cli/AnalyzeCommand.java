@@ -32,6 +32,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
+    @Mixin
+    DeviceScaleOption scale;
+
     @Option(names = "--metadata", paramLabel = "CSV",
             description = "ISIC/HAM-style metadata (age, sex, site) matched by file name: where the age is known,"
                     + " p_malignant also weighs age and sex (p_malignant_image_only keeps the image's own figure)")
@@ -58,7 +61,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int failures = 0;
         MetadataImport.Result meta = metadata == null ? null : MetadataFiles.read(metadata, System.err);
-        try (Pipeline pipeline = Pipeline.open(model.dir(), removeHair)) {
+        try (Pipeline pipeline = Pipeline.open(model.dir(), removeHair, scale)) {
             ResultTable table = json ? null : new ResultTable(out);
             for (Path image : images) {
                 ObjectNode row;

@@ -71,6 +71,9 @@ public final class BatchCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
+    @Mixin
+    DeviceScaleOption scale;
+
     private final CaseAnalyzer injected;
     private final Map<String, String> injectedMetrics;
     private final PrintStream out;
@@ -83,7 +86,7 @@ public final class BatchCommand implements Callable<Integer> {
 
     /**
      * A batch over a given pipeline (the GUI, other wiring, tests); that pipeline decides on hair removal,
-     * {@code --remove-hair} only configures the command line's own.
+     * {@code --remove-hair} and {@code --px-per-mm} only configure the command line's own.
      *
      * @param validationMetrics the model's validation metrics as printed on the PDFs, label to value
      */
@@ -116,7 +119,7 @@ public final class BatchCommand implements Callable<Integer> {
         if (injected != null) {
             return run(injected, injectedMetrics);
         }
-        try (Pipeline pipeline = Pipeline.open(model.dir(), removeHair)) {
+        try (Pipeline pipeline = Pipeline.open(model.dir(), removeHair, scale)) {
             return run(pipeline.caseAnalyzer(), metricsOf(pipeline.card()));
         }
     }

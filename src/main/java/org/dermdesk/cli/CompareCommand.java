@@ -47,6 +47,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
+    @Mixin
+    DeviceScaleOption scale;
+
     private final PrintStream out;
 
     public CompareCommand() {
@@ -60,7 +63,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LesionComparison c;
-        try (Pipeline pipeline = Pipeline.open(model.dir(), false)) {
+        try (Pipeline pipeline = Pipeline.open(model.dir(), false, scale)) {
             AnalysisResult b = pipeline.analyze(before, CaseDetails.none());
             AnalysisResult a = pipeline.analyze(after, CaseDetails.none());
             c = new LesionComparer(new EccLesionRegistrar(), new ChangeRule()).compare(b, a);

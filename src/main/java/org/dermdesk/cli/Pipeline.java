@@ -10,6 +10,7 @@ import org.dermdesk.core.ProgressListener;
 import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.core.LesionClassifier;
+import org.dermdesk.core.ScaledQualityGate;
 import org.dermdesk.imaging.ArtifactQualityGate;
 import org.dermdesk.imaging.ImageLoader;
 import org.dermdesk.imaging.InpaintingHairRemoval;
@@ -28,17 +29,23 @@ final class Pipeline implements AutoCloseable {
     private final boolean removeHair;
     private final ModelCard card;
 
-    private Pipeline(LesionClassifier classifier, ModelCard card, boolean withGate, boolean removeHair) {
+    private Pipeline(LesionClassifier classifier, ModelCard card, Analyzer analyzer, boolean removeHair) {
         this.classifier = classifier;
         this.card = card;
-        this.analyzer = analyzer(classifier, withGate);
+        this.analyzer = analyzer;
         this.removeHair = removeHair;
     }
 
-    /** @param removeHair inpaint detected hair before classifying (off by default: measured slightly worse) */
-    static Pipeline open(Path modelDir, boolean removeHair) throws ModelLoadException {
+    /**
+     * @param removeHair inpaint detected hair before classifying (off by default: measured slightly worse)
+     * @param scale      the {@code --px-per-mm} calibration: measured by it where no ruler is found, and an
+     *                   image it cannot fit fails
+     */
+    static Pipeline open(Path modelDir, boolean removeHair, DeviceScaleOption scale) throws ModelLoadException {
         DjlLesionClassifier classifier = DjlLesionClassifier.open(modelDir);
-        return new Pipeline(classifier, classifier.card(), true, removeHair);
+        Analyzer analyzer = new Analyzer(scale.checked(ImageLoader.READER),
+                new ScaledQualityGate(new ArtifactQualityGate(), scale.scales()), new InpaintingHairRemoval(), classifier);
+        return new Pipeline(classifier, classifier.card(), analyzer, removeHair);
     }
 
     /**
@@ -47,7 +54,7 @@ final class Pipeline implements AutoCloseable {
      * @param withGate run the quality gate (the lesion and artifact masks come from it)
      */
     static Pipeline of(LesionClassifier classifier, boolean withGate, boolean removeHair) {
-        return new Pipeline(classifier, null, withGate, removeHair);
+        return new Pipeline(classifier, null, analyzer(classifier, withGate), removeHair);
     }
 
     /** The loader, the gate (if asked for), hair removal and the classifier as one analyzer. */

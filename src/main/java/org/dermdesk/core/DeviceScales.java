@@ -10,6 +10,12 @@ public interface DeviceScales {
     /** No calibrations (a command-line run). */
     DeviceScales NONE = (width, height) -> Scale.unknown();
 
+    /** One calibration for every image (a headless run's {@code --px-per-mm}). */
+    static DeviceScales fixed(double pxPerMm) {
+        Scale s = Scale.deviceProfile(pxPerMm);
+        return (width, height) -> s;
+    }
+
     /**
      * The calibration for images of this size ({@link ScaleSource#DEVICE_PROFILE}), or {@link Scale#unknown()}
      * when the user calibrated no device at this resolution.

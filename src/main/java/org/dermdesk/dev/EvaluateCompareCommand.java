@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /** {@code evaluate-compare}: the follow-up comparison's numbers on HAM10000 (development data). */
 @Command(name = "evaluate-compare", mixinStandardHelpOptions = true,
         description = "Validate compare on HAM10000: re-takes of one lesion (expert-mask Jaccard after registration,"
-                + " share read as unchanged), the same image re-taken synthetically, the lesion grown by 10/20/30%"
+                + " share read as unchanged), the same image re-taken synthetically, the lesion grown by 10/20/30%%"
                 + " and pairs of different lesions.")
 public final class EvaluateCompareCommand implements Callable<Integer> {
 

@@ -24,7 +24,7 @@ import org.dermdesk.core.LesionImage;
  *       features lose), trained on dermoscopic development images against clinical close-ups and drawn
  *       non-dermoscopic images.</li>
  *   <li><b>Unfamiliar:</b> the Mahalanobis distance of the features from the training images (covariance
- *       shrunk towards its diagonal), or the energy of the diagnosis logits; either is turned into a score
+ *       shrunk towards its diagonal; from one mean or the nearest of several group means), or the energy of the diagnosis logits; either is turned into a score
  *       by where it falls among the distances of in-distribution validation images.</li>
  * </ul>
  * Stored as one binary file (big-endian, {@link DataOutputStream}), its checksum in the model card.
@@ -34,7 +34,10 @@ public final class ImageKindModel {
     public static final String MAHALANOBIS = "mahalanobis";
     public static final String ENERGY = "energy";
     public static final String FILE_NAME = "image-kind.bin";
-    private static final int MAGIC = 0x44444b31; // "DDK1"
+    /** "DDK2": the distance may keep several group means (their number follows the dimension). */
+    private static final int MAGIC = 0x44444b32;
+    /** "DDK1": one mean, read so that a model folder written before groups still loads. */
+    private static final int MAGIC_ONE_MEAN = 0x44444b31;
 
     /** The dermoscopic head: standardisation, weights and bias. */
     private final LinearProbe detector;
@@ -120,7 +123,8 @@ public final class ImageKindModel {
                         + " (expected " + spec.sha256() + ", found " + actual + "): reinstall the model");
             }
             try (InputStream is = Files.newInputStream(file); DataInputStream in = new DataInputStream(new BufferedInputStream(is))) {
-                if (in.readInt() != MAGIC) {
+                int magic = in.readInt();
+                if (magic != MAGIC && magic != MAGIC_ONE_MEAN) {
                     throw new ModelLoadException("The image-kind check " + file + " is not in DermDesk's format: reinstall the model");
                 }
                 int d = in.readInt();
@@ -128,7 +132,8 @@ public final class ImageKindModel {
                 float[] scale = floats(in, d);
                 float[] weights = floats(in, d);
                 float bias = in.readFloat();
-                Mahalanobis distance = Mahalanobis.read(in, in.readInt());
+                int dimension = in.readInt();
+                Mahalanobis distance = Mahalanobis.read(in, dimension, magic == MAGIC ? in.readInt() : 1);
                 float[] validation = floats(in, in.readInt());
                 return new ImageKindModel(new LinearProbe(mean, scale, weights, bias), distance, validation, spec);
             }
@@ -147,6 +152,7 @@ public final class ImageKindModel {
             writeFloats(out, detector.weights());
             out.writeFloat(detector.bias());
             out.writeInt(distance.dimension());
+            out.writeInt(distance.groups());
             distance.write(out);
             out.writeInt(validationScores.length);
             writeFloats(out, validationScores);

@@ -36,7 +36,8 @@ import org.dermdesk.core.ProgressListener;
  * Builds and measures the image-kind check of a trained pretrained classifier ({@link ImageKindModel}):
  * features of a sample of every source's lesion-grouped split parts, of MILK10k's clinical close-ups (each
  * in its lesion's part) and of drawn non-dermoscopic pictures; a dermoscopic-or-not head against a
- * classical baseline (and the head on both, which ships); Mahalanobis distance against the energy score; and, on the frozen ImageNet backbone,
+ * classical baseline (and the head on both, which ships); Mahalanobis distances (one mean, or one per source and class) against the
+ * energy score; and, on the frozen ImageNet backbone,
  * a leave-one-source-out check of whether the flag picks out the images a model classifies worse.
  * Features are cached in {@code workDir} so an interrupted run resumes.
  */
@@ -66,6 +67,8 @@ public final class ImageKindTrainer {
 
     private final Options options;
     private final Consumer<String> print;
+    /** The distance the validation chose; the leave-one-source-out runs refit the same kind. */
+    private DistanceVariant chosenDistance = new DistanceVariant(SHRINKAGE[1], false);
 
     public ImageKindTrainer(Options options, Consumer<String> print) {
         this.options = options;
@@ -251,19 +254,23 @@ public final class ImageKindTrainer {
         int[] idVal = select(items, it -> it.dermoscopic() && it.split() == Split.VALIDATION);
         int[] nearVal = select(items, it -> it.kind() == Kind.CLINICAL && it.split() == Split.VALIDATION);
         Map<String, java.util.function.IntToDoubleFunction> novelty = new LinkedHashMap<>();
+        Map<String, DistanceVariant> variants = new HashMap<>();
         Map<String, Mahalanobis> distances = new HashMap<>();
-        for (double a : SHRINKAGE) {
-            Mahalanobis m = Mahalanobis.fit(rows(tuned, idTrain), a);
-            String name = ImageKindModel.MAHALANOBIS + " (shrinkage " + a + ")";
-            distances.put(name, m);
-            novelty.put(name, i -> m.squared(tuned[i]));
+        for (boolean grouped : new boolean[] {false, true}) {
+            for (double a : SHRINKAGE) {
+                DistanceVariant v = new DistanceVariant(a, grouped);
+                Mahalanobis m = v.fit(items, tuned, idTrain);
+                variants.put(v.name(), v);
+                distances.put(v.name(), m);
+                novelty.put(v.name(), i -> m.squared(tuned[i]));
+            }
         }
         novelty.put(ImageKindModel.ENERGY, i -> ImageKindModel.energy(logits[i]));
         String chosen = null;
         double best = -1;
         for (var e : novelty.entrySet()) {
             double auc = separation(idVal, nearVal, e.getValue());
-            print.accept(String.format(Locale.ROOT, "validation: %-28s AUROC in-distribution vs clinical close-ups %.3f", e.getKey(), auc));
+            print.accept(String.format(Locale.ROOT, "validation: %-50s AUROC in-distribution vs clinical close-ups %.3f", e.getKey(), auc));
             if (auc > best) {
                 best = auc;
                 chosen = e.getKey();
@@ -276,6 +283,7 @@ public final class ImageKindTrainer {
         }
         String method = chosen.startsWith(ImageKindModel.MAHALANOBIS) ? ImageKindModel.MAHALANOBIS : ImageKindModel.ENERGY;
         Mahalanobis distance = distances.getOrDefault(chosen, distances.values().iterator().next());
+        chosenDistance = variants.getOrDefault(chosen, new DistanceVariant(SHRINKAGE[1], false));
         Map<String, Object> metrics = new LinkedHashMap<>();
         ImageKindSpec spec = new ImageKindSpec(ImageKindModel.FILE_NAME, null, clip(tDetector), 1 - UNFAMILIAR_SHARE, method,
                 THRESHOLD_RULE + "; novelty: " + chosen + ", chosen on validation (clinical close-ups vs in-distribution)", metrics);
@@ -334,7 +342,7 @@ public final class ImageKindTrainer {
         int[] nearTest = select(items, it -> it.kind() == Kind.CLINICAL && it.split() == Split.TEST);
         int[] farTest = select(items, it -> it.kind() == Kind.DRAWN && it.split() == Split.TEST);
         for (var e : novelty.entrySet()) {
-            print.accept(String.format(Locale.ROOT, "test: %-28s AUROC in-distribution vs clinical %.3f, vs drawn %.3f", e.getKey(),
+            print.accept(String.format(Locale.ROOT, "test: %-50s AUROC in-distribution vs clinical %.3f, vs drawn %.3f", e.getKey(),
                     separation(idTest, nearTest, e.getValue()), separation(idTest, farTest, e.getValue())));
         }
         // does the flag single out in-distribution images the shipped model classifies worse?
@@ -377,8 +385,8 @@ public final class ImageKindTrainer {
     }
 
     private void leaveOneSourceOut(List<Item> items, float[][] frozen) {
-        print.accept("leave-one-source-out on the frozen ImageNet backbone: a logistic malignancy head and the Mahalanobis"
-                + " distance fitted on the other sources' training images, the threshold at their validation images' 95th percentile");
+        print.accept("leave-one-source-out on the frozen ImageNet backbone: a logistic malignancy head and the " + chosenDistance.name()
+                + " fitted on the other sources' training images, the threshold at their validation images' 95th percentile");
         for (DataSource heldOut : HELD_OUT) {
             Predicate<Item> others = it -> it.dermoscopic() && !sameSource(it, heldOut);
             int[] train = select(items, it -> others.test(it) && it.split() == Split.TRAIN);
@@ -390,7 +398,7 @@ public final class ImageKindTrainer {
                 y[k] = items.get(train[k]).image().malignant();
             }
             LinearProbe head = LinearProbe.fit(rows(frozen, train), y, 1e-3, 300);
-            Mahalanobis m = Mahalanobis.fit(rows(frozen, train), SHRINKAGE[1]);
+            Mahalanobis m = chosenDistance.fit(items, frozen, train);
             double[] v = Arrays.stream(val).mapToDouble(i -> m.squared(frozen[i])).sorted().toArray();
             double cut = v[(int) Math.floor((1 - UNFAMILIAR_SHARE) * (v.length - 1))];
             long firesInside = Arrays.stream(otherTest).filter(i -> m.squared(frozen[i]) > cut).count();
@@ -398,6 +406,29 @@ public final class ImageKindTrainer {
                     100.0 * firesInside / otherTest.length));
             flaggedVsUnflagged("held-out " + heldOut.key() + " (validation + test)", target, items, i -> head.logit(frozen[i]),
                     i -> m.squared(frozen[i]) > cut, new LinkedHashMap<>());
+        }
+    }
+
+    /**
+     * One way of fitting the distance: one mean, or one per source and benign/malignant class (the training images
+     * cluster that way) with the pooled within-group covariance; the covariance shrunk by {@code shrinkage}.
+     */
+    record DistanceVariant(double shrinkage, boolean bySourceAndClass) {
+        String name() {
+            return ImageKindModel.MAHALANOBIS + (bySourceAndClass ? " by source and class" : "") + " (shrinkage " + shrinkage + ")";
+        }
+
+        Mahalanobis fit(List<Item> items, float[][] features, int[] idx) {
+            if (!bySourceAndClass) {
+                return Mahalanobis.fit(rows(features, idx), shrinkage);
+            }
+            Map<String, Integer> numbers = new LinkedHashMap<>();
+            int[] group = new int[idx.length];
+            for (int k = 0; k < idx.length; k++) {
+                LabeledImage image = items.get(idx[k]).image();
+                group[k] = numbers.computeIfAbsent(image.source() + "/" + image.malignant(), key -> numbers.size());
+            }
+            return Mahalanobis.fit(rows(features, idx), group, shrinkage);
         }
     }
 

@@ -171,9 +171,7 @@ public final class CalibrationViewModel {
         if (FieldOfView.plausible(img.width(), img.height(), pxPerMm)) {
             return "";
         }
-        return String.format(Locale.ROOT, " Check the distance: at this scale the picture would be %.0f mm across, and a"
-                + " dermatoscope shows %.0f to %.0f mm.", FieldOfView.longSideMm(img.width(), img.height(), pxPerMm),
-                FieldOfView.MIN_MM, FieldOfView.MAX_MM);
+        return " Check the distance: " + FieldOfView.implausibleWords(img.width(), img.height(), pxPerMm) + ".";
     }
 
     public ReadOnlyObjectProperty<LesionImage> imageProperty() {

@@ -169,4 +169,45 @@ class AnalyzeCommandTest {
         assertTrue(table.startsWith("image"), table);
         assertTrue(table.contains("fine.jpg"), table);
     }
+
+    @Test
+    void aDeviceScaleMeasuresWhereNoRulerIsFoundAndFailsAnImageItCannotFit() throws Exception {
+        Path model = SharedData.shippedModel(ModelLocator.DEFAULT_MODEL);
+        Path ruler = SyntheticRulers.writePng(dir.resolve("ruler.png"), 25, 10, 7);
+        Path plain = SyntheticRulers.writePng(dir.resolve("plain.png"), 25, 10, 7, false);
+        Path tiny = SyntheticLesions.writeJpeg(dir.resolve("tiny.jpg"), 120, 100, 3);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exit = new CommandLine(new AnalyzeCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)))
+                .execute("--json", "--model", model.toString(), "--px-per-mm", "30", ruler.toString(), tiny.toString(),
+                        plain.toString());
+        assertEquals(1, exit, "the image the scale cannot fit fails");
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode fromRuler = json.readTree(lines[0]).get("measurements");
+        assertEquals("ruler", fromRuler.get("scale_source").asText(), "a ruler in the image comes before the device scale");
+        assertEquals(25, fromRuler.get("scale_px_per_mm").asDouble(), 0.5);
+        JsonNode failed = json.readTree(lines[1]);
+        assertEquals("error", failed.get("status").asText());
+        assertEquals("tiny.jpg: --px-per-mm 30 does not fit this 120x100 image: at this scale the picture would be 4.0 mm"
+                + " across, and a dermatoscope shows 5 to 50 mm; check the value, or leave this image out",
+                failed.get("error").asText());
+        JsonNode device = json.readTree(lines[2]).get("measurements");
+        assertEquals("device_profile", device.get("scale_source").asText());
+        assertEquals(30, device.get("scale_px_per_mm").asDouble(), 1e-9);
+        assertEquals(250 / 30.0, device.get("diameter_mm").asDouble(), 0.4, device.toString());
+        assertEquals(device.get("diameter_px").asDouble() / 30, device.get("diameter_mm").asDouble(), 0.01);
+    }
+
+    @Test
+    void aBadDeviceScaleIsAUsageErrorInPlainWords() {
+        for (String bad : new String[] {"0", "-2", "abc", "NaN", "1e999"}) {
+            java.io.StringWriter err = new java.io.StringWriter();
+            int exit = new CommandLine(new AnalyzeCommand(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                    .setErr(new java.io.PrintWriter(err, true)).execute("--px-per-mm", bad, "image.jpg");
+            assertEquals(2, exit, bad);
+            assertTrue(err.toString().startsWith("--px-per-mm: '" + bad + "' is not a number of pixels per millimetre;"
+                    + " give a positive number such as 12.5"), err.toString());
+            assertFalse(err.toString().contains("Exception"), err.toString());
+        }
+    }
 }

@@ -357,4 +357,39 @@ class BatchCommandTest {
             }
         }
     }
+
+    @Test
+    void aDeviceScaleGoesIntoTheCaseLogAndAnImageItCannotFitIsNamed() throws Exception {
+        Path model = org.dermdesk.testsupport.SharedData.shippedModel(org.dermdesk.ml.ModelLocator.DEFAULT_MODEL);
+        Path images = Files.createDirectories(dir.resolve("images"));
+        org.dermdesk.testsupport.SyntheticRulers.writePng(images.resolve("a-lesion.png"), 25, 10, 7, false);
+        SyntheticLesions.writeJpeg(images.resolve("b-tiny.jpg"), 120, 100, 3);
+        Path csv = dir.resolve("cases.csv");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new CommandLine(new BatchCommand(null, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))).execute(images.toString(), "--csv", csv.toString(),
+                "--model", model.toString(), "--px-per-mm", "30");
+        String said = out.toString(StandardCharsets.UTF_8);
+        assertEquals(1, exit, said);
+        assertTrue(said.contains("1 analysed") && said.contains("1 failed"), said);
+        assertTrue(said.contains("  b-tiny.jpg: --px-per-mm 30 does not fit this 120x100 image: at this scale the picture"
+                + " would be 4.0 mm across"), said);
+        CaseLogEntry e = CaseLog.read(csv).entries().get(0);
+        assertEquals("device_profile", e.measurements().scaleSource());
+        assertEquals(30, e.measurements().scalePxPerMm(), 1e-9);
+        assertEquals(250 / 30.0, e.measurements().diameterMm(), 0.4);
+    }
+
+    @Test
+    void aBadDeviceScaleStopsBeforeAnyWork() throws Exception {
+        Path images = Files.createDirectories(dir.resolve("images"));
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = new CommandLine(new BatchCommand(FAKE, Map.of(), System.out, System.err))
+                .setErr(new java.io.PrintWriter(err, true))
+                .execute(images.toString(), "--csv", dir.resolve("cases.csv").toString(), "--px-per-mm", "-1");
+        assertEquals(2, exit);
+        assertTrue(err.toString().startsWith("--px-per-mm: '-1' is not a number of pixels per millimetre"), err.toString());
+        assertFalse(Files.exists(dir.resolve("cases.csv")));
+    }
 }

@@ -82,4 +82,43 @@ class CompareCommandTest {
         assertEquals(1, exit);
         assertFalse(bytes.toString(StandardCharsets.UTF_8).contains("{"), "no half result on stdout");
     }
+
+    @Test
+    void aDeviceScaleGivesTheChangeInMillimetres() throws Exception {
+        Path model = SharedData.shippedModel(ModelLocator.DEFAULT_MODEL);
+        FollowUpScenes scene = new FollowUpScenes(5);
+        Shot base = Shot.plain(400, 300);
+        Path before = writePng(scene.image(base), dir.resolve("before.png"));
+        Path after = writePng(scene.image(base.grown(1.35)), dir.resolve("after.png"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exit = new CommandLine(new CompareCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)))
+                .execute("--json", "--model", model.toString(), "--px-per-mm", "20", before.toString(), after.toString());
+        assertEquals(0, exit);
+        JsonNode j = new ObjectMapper().readTree(bytes.toString(StandardCharsets.UTF_8).strip());
+        assertTrue(j.get("diameter_change_mm").isNumber(), j.toString());
+        assertTrue(j.get("diameter_change_mm").asDouble() > 0, j.toString());
+    }
+
+    @Test
+    void aDeviceScaleThatCannotFitTheImagesNamesTheFile() throws Exception {
+        Path model = SharedData.shippedModel(ModelLocator.DEFAULT_MODEL);
+        FollowUpScenes scene = new FollowUpScenes(5);
+        Path before = writePng(scene.image(Shot.plain(400, 300)), dir.resolve("before.png"));
+        Path after = writePng(scene.image(Shot.plain(400, 300)), dir.resolve("after.png"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream stderr = System.err; // the command writes its one message there
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            exit = new CommandLine(new CompareCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)))
+                    .execute("--model", model.toString(), "--px-per-mm", "2",
+                            before.toString(), after.toString());
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals(1, exit);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("before.png: --px-per-mm 2 does not fit this 400x300 image:"
+                + " at this scale the picture would be 200 mm across"), err.toString(StandardCharsets.UTF_8));
+    }
 }
