@@ -1,5 +1,6 @@
 package org.dermdesk.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
@@ -166,6 +167,6 @@ final class AnalysisJson {
     }
 
     static Map<String, Object> asMap(ObjectNode node) {
-        return MAPPER.convertValue(node, Map.class);
+        return MAPPER.convertValue(node, new TypeReference<Map<String, Object>>() { });
     }
 }

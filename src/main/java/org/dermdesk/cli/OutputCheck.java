@@ -34,8 +34,9 @@ final class OutputCheck {
             return folder;
         }
         if (Files.exists(abs)) {
-            try (FileChannel ignored = FileChannel.open(abs, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            try {
                 // can be opened for appending: enough, nothing written
+                FileChannel.open(abs, StandardOpenOption.WRITE, StandardOpenOption.APPEND).close();
             } catch (IOException e) {
                 return what + " " + file + " cannot be written (" + reason(e) + ")";
             }

@@ -28,6 +28,7 @@ public final class Cancellation {
 
     /** Thrown by {@link #check()}; unchecked so that it passes through batch functions. */
     public static final class CancelledException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         public CancelledException() {
             super("cancelled by the user");
         }

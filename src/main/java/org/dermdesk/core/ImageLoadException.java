@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 /** An input image that cannot be assessed; the message names the file and says what is wrong. */
 public class ImageLoadException extends Exception {
+    private static final long serialVersionUID = 1L;
 
     private final Path file;
     private final String problem;

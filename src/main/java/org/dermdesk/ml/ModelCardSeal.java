@@ -129,11 +129,12 @@ final class ModelCardSeal {
             if (in == null) {
                 return seals;
             }
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
-            for (String line; (line = lines.readLine()) != null; ) {
-                String[] parts = line.strip().split("\\s+");
-                if (parts.length >= 2 && !parts[0].startsWith("#")) {
-                    seals.put(parts[0].toLowerCase(Locale.ROOT), parts[1].toLowerCase(Locale.ROOT));
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    String[] parts = line.strip().split("\\s+");
+                    if (parts.length >= 2 && !parts[0].startsWith("#")) {
+                        seals.put(parts[0].toLowerCase(Locale.ROOT), parts[1].toLowerCase(Locale.ROOT));
+                    }
                 }
             }
         } catch (IOException e) {

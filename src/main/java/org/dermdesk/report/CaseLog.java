@@ -235,6 +235,7 @@ public final class CaseLog {
         return append(CaseLogEntry.of(record), true);
     }
 
+    @SuppressWarnings("try") // the FileLock is held for the block and never read: javac's lint cannot tell
     private Layout append(CaseLogEntry entry, boolean onlyIfNew) throws IOException {
         Layout layout;
         lock.lock();

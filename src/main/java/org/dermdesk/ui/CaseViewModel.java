@@ -3,11 +3,12 @@ package org.dermdesk.ui;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.dermdesk.core.CaseDetails;
+import java.util.List;
 
 /** The reviewer's case details, editable; never cleared on an error. */
 public final class CaseViewModel {
 
-    public static final String[] SEXES = {"", "female", "male", "other"};
+    public static final List<String> SEXES = List.of("", "female", "male", "other");
 
     private final StringProperty age = new SimpleStringProperty("");
     private final StringProperty sex = new SimpleStringProperty("");

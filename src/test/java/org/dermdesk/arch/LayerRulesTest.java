@@ -1,6 +1,10 @@
 package org.dermdesk.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -67,6 +71,63 @@ class LayerRulesTest {
     private static final ArchRule harnessesStayHeadless = noClasses()
             .that().resideInAPackage("org.dermdesk.dev..")
             .should().dependOnClassesThat().resideInAnyPackage("org.dermdesk.ui..", "org.dermdesk.app..", "javafx..");
+
+    private static final ArchRule noPackageCycles = slices().matching("org.dermdesk.(*)..").should().beFreeOfCycles();
+
+    /** Only the command line and the launcher talk to the terminal (harnesses print their tables); the rest logs. */
+    private static final ArchRule standardStreamsOnlyInCliAppAndDev = noClasses()
+            .that().resideOutsideOfPackages("org.dermdesk.cli..", "org.dermdesk.app..", "org.dermdesk.dev..")
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err");
+
+    private static final ArchRule imagingSeesOnlyCore = noClasses()
+            .that().resideInAPackage("org.dermdesk.imaging..")
+            .should().dependOnClassesThat(resideInAPackage("org.dermdesk..")
+                    .and(not(resideInAnyPackage("org.dermdesk.imaging..", "org.dermdesk.core.."))));
+
+    private static final ArchRule mlSeesOnlyCore = noClasses()
+            .that().resideInAPackage("org.dermdesk.ml..")
+            .should().dependOnClassesThat(resideInAPackage("org.dermdesk..")
+                    .and(not(resideInAnyPackage("org.dermdesk.ml..", "org.dermdesk.core.."))));
+
+    private static final ArchRule pdfBoxAndIcuOnlyInReport = noClasses()
+            .that().resideOutsideOfPackage("org.dermdesk.report..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..", "org.apache.fontbox..", "com.ibm.icu..");
+
+    /** The wiring is the top of the graph: nothing reaches back into it. */
+    private static final ArchRule nothingDependsOnApp = noClasses()
+            .that().resideOutsideOfPackage("org.dermdesk.app..")
+            .should().dependOnClassesThat().resideInAPackage("org.dermdesk.app..");
+
+    @Test
+    void packagesHaveNoCycles() {
+        noPackageCycles.check(classes);
+    }
+
+    @Test
+    void onlyCliAppAndHarnessesWriteToTheTerminal() {
+        standardStreamsOnlyInCliAppAndDev.check(classes);
+    }
+
+    @Test
+    void imagingSeesOnlyCore() {
+        imagingSeesOnlyCore.check(classes);
+    }
+
+    @Test
+    void mlSeesOnlyCore() {
+        mlSeesOnlyCore.check(classes);
+    }
+
+    @Test
+    void pdfBoxAndIcuStayInReport() {
+        pdfBoxAndIcuOnlyInReport.check(classes);
+    }
+
+    @Test
+    void nothingDependsOnTheApp() {
+        nothingDependsOnApp.check(classes);
+    }
 
     @Test
     void javafxStaysInUiAndApp() {

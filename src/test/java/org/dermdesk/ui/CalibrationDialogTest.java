@@ -108,7 +108,7 @@ class CalibrationDialogTest {
         clickAt(robot, image, 50 * k, 100 * k);
         clickAt(robot, image, 250 * k, 100 * k);
         assertTrue(robot.lookup("#calibrationSegment").tryQuery().isPresent());
-        robot.interact(() -> robot.lookup("#calibrationKnownMm").queryAs(Spinner.class).getValueFactory().setValue(8.0));
+        robot.interact(() -> robot.lookup("#calibrationKnownMm").<Spinner<Double>>query().getValueFactory().setValue(8.0));
         WaitForAsyncUtils.waitForFxEvents();
         // 200 image pixels over 8 mm, within a pixel of where the robot clicked
         double pxPerMm = Double.parseDouble(text(robot, "#calibrationExplanation").replaceAll(".*: ([0-9.]+) pixels per mm.*", "$1"));

@@ -56,6 +56,6 @@ final class FakeExplainer implements Explainer {
         double p = request.prediction().pMalignant();
         return new Explanation(img.width(), img.height(), weights.length, labels, weights, 0.1, 0.62, p * 0.95, p,
                 0.21, 0.58, 0.37, 0.40, OptionalDouble.of(0.86), artifactShare, 0.12, request.samples(), 42L,
-                Map.of("total", (long) (steps * stepMillis)));
+                Map.of("total", steps * stepMillis));
     }
 }
