@@ -9,6 +9,9 @@ public enum DermoscopicColour {
     BLUE_GRAY("blue_gray", "blue-grey"),
     BLACK("black", "black");
 
+    /** The least share of the lesion a colour must cover to count as present (the rule and its wording). */
+    public static final double MIN_SHARE = 0.05;
+
     private final String key;
     private final String words;
 

@@ -72,7 +72,7 @@ public final class MeasurementWording {
 
     public static String colours(LesionMeasurements m) {
         if (m.colours().isEmpty()) {
-            return "Colours: none of the six dermoscopic colours covers 5 % of the lesion.";
+            return "Colours: none of the six dermoscopic colours covers " + percent(DermoscopicColour.MIN_SHARE) + " of the lesion.";
         }
         return "Colours (" + m.colours().size() + " of 6): "
                 + m.colours().stream().map(DermoscopicColour::words).collect(Collectors.joining(", ")) + ".";

@@ -42,6 +42,7 @@ import org.dermdesk.core.QualityReport;
 import org.dermdesk.core.Rasters;
 import org.dermdesk.core.ResultWording;
 import org.dermdesk.core.RetakeWording;
+import org.dermdesk.core.ScaleBar;
 
 /**
  * The one-page PDF summary of a case for the patient's chart: readable in greyscale (meaning is
@@ -219,6 +220,11 @@ public final class PdfReportExporter {
             t.draw(cs, "Explanation heatmap", left + colW + GAP, labelBase, 9, true);
             float top = labelBase - 4;
             drawImage(img, left + (colW - w) / 2, top - h, w, h);
+            if (measured()) {
+                new PdfMeasurementOverlay(cs, t, img.width(), img.height(), left + (colW - w) / 2, top - h, w, h)
+                        .draw(r.quality().measurements(), ScaleBar.rulerMask(r.quality()));
+                black();
+            }
             float hx = left + colW + GAP;
             if (r.heatmap() != null) {
                 LesionImage hm = r.heatmap();
@@ -234,8 +240,9 @@ public final class PdfReportExporter {
                 black();
             }
             y = top - h - 4;
-            String caption = "Left: the analysed image as loaded (no scale bar; "
-                    + (measured() ? "its size is given under \u201c" + MeasurementWording.TITLE + "\u201d" : "size cannot be read from it")
+            String caption = "Left: the analysed image" + (!measured() ? " as loaded (its size cannot be read from it"
+                    : r.quality().measurements().scale().known() ? " (the line is its largest diameter, the bar a scale"
+                    : " (the line is its largest diameter, in pixels: scale unknown")
                     + (r.hairRemoved() ? "; the model saw it with detected hair inpainted" : "") + "). "
                     + "Right: where the model's evidence lies \u2014 brighter/marked regions pushed the result towards "
                     + "\u201cmalignant\u201d. The heatmap shows what the model used, not the lesion's extent.";

@@ -101,7 +101,7 @@ final class ImageViewer extends Region {
         }
         content.getTransforms().addAll(translate, scale);
         placeholder.getStyleClass().add("viewer-placeholder");
-        measurementOverlay = new MeasurementOverlay(overlays.measurementsProperty(), scale, translate);
+        measurementOverlay = new MeasurementOverlay(overlays.measurementsProperty(), overlays.rulerMaskProperty(), scale, translate);
         measurementOverlay.visibleProperty().bind(overlays.availableProperty(OverlayKind.MEASUREMENT)
                 .and(overlays.visibleProperty(OverlayKind.MEASUREMENT)));
         getChildren().addAll(content, measurementOverlay, placeholder);

@@ -16,19 +16,25 @@ import javafx.scene.text.Text;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
 import org.dermdesk.core.LesionMeasurements;
+import org.dermdesk.core.Mask;
+import org.dermdesk.core.ScaleBar;
 
 /**
  * The measurement drawn over the image, in screen space so that lines and labels stay readable at any
  * zoom: the largest diameter (the maximum Feret segment) with its length, and, with a known scale, a
- * scale bar of a round length in the image's lower left corner. Without a scale the diameter is
- * labelled in pixels with "scale unknown" and no bar is drawn. Redrawn whenever the view moves.
+ * scale bar of a round length in the corner of the visible image that hides the least ruler, by the
+ * {@link ScaleBar} rule the PDF uses too. Without a scale the diameter is labelled in pixels with
+ * "scale unknown" and no bar is drawn. Redrawn whenever the view moves.
  */
 final class MeasurementOverlay extends Pane {
 
     private static final double CAP = 6;
     private static final double INSET = 14;
+    /** The on-screen length a scale bar aims at, in scene pixels. */
+    static final double TARGET_PX = 120;
 
     private final ObservableValue<LesionMeasurements> measurements;
+    private final ObservableValue<Mask> ruler;
     private final Scale scale;
     private final Translate translate;
     private final StringProperty colour = new SimpleStringProperty(OverlayKind.MEASUREMENT.defaultColour());
@@ -36,14 +42,16 @@ final class MeasurementOverlay extends Pane {
     private int imageHeight;
 
     /** @param scale, translate the viewer's image-to-screen transform (applied translate first, as in the viewer) */
-    MeasurementOverlay(ObservableValue<LesionMeasurements> measurements, Scale scale, Translate translate) {
+    MeasurementOverlay(ObservableValue<LesionMeasurements> measurements, ObservableValue<Mask> ruler, Scale scale,
+                       Translate translate) {
         this.measurements = measurements;
+        this.ruler = ruler;
         this.scale = scale;
         this.translate = translate;
         setId("measurementOverlay");
         setMouseTransparent(true);
         setManaged(false);
-        for (Observable o : new Observable[] {measurements, scale.xProperty(), translate.xProperty(),
+        for (Observable o : new Observable[] {measurements, ruler, scale.xProperty(), translate.xProperty(),
                 translate.yProperty(), widthProperty(), heightProperty(), colour, visibleProperty()}) {
             o.addListener(x -> redraw());
         }
@@ -97,16 +105,26 @@ final class MeasurementOverlay extends Pane {
         }
     }
 
-    /** A bar of a round length in the lower left corner of the part of the image on screen. */
+    /** A bar of a round length in the corner of the part of the image on screen that hides the least ruler. */
     private void drawScaleBar(double screenPxPerMm, Color c) {
-        double mm = ScaleBar.lengthMm(screenPxPerMm);
+        double mm = ScaleBar.lengthMm(screenPxPerMm, TARGET_PX);
         double barPx = mm * screenPxPerMm;
-        double left = Math.max(0, sx(0)) + INSET;
-        double bottom = Math.min(getHeight(), sy(imageHeight)) - INSET;
+        Text label = text("scaleBarLabel", ScaleBar.label(mm), c);
+        double boxW = Math.max(barPx, label.prefWidth(-1));
+        double boxH = 10 + label.prefHeight(-1);
+        // the visible part of the image, on screen
+        double vx0 = Math.max(0, sx(0));
+        double vy0 = Math.max(0, sy(0));
+        double vx1 = Math.min(getWidth(), sx(imageWidth));
+        double vy1 = Math.min(getHeight(), sy(imageHeight));
+        double s = scale.getX();
+        ScaleBar.Corner corner = ScaleBar.corner(imageWidth, imageHeight, ix(vx0), iy(vy0), ix(vx1), iy(vy1),
+                boxW / s, boxH / s, INSET / s, ruler.getValue());
+        double left = corner.right() ? vx1 - INSET - boxW : vx0 + INSET;
+        double bottom = corner.lower() ? vy1 - INSET : vy0 + INSET + boxH;
         Line bar = line("scaleBar", left, bottom, left + barPx, bottom, c);
         bar.setStrokeWidth(4);
         bar.setStrokeLineCap(StrokeLineCap.BUTT);
-        Text label = text("scaleBarLabel", ScaleBar.label(mm), c);
         label.relocate(left + barPx / 2 - label.prefWidth(-1) / 2, bottom - 8 - label.prefHeight(-1));
         getChildren().addAll(bar, line(null, left, bottom - 6, left, bottom + 2, c),
                 line(null, left + barPx, bottom - 6, left + barPx, bottom + 2, c), label);
@@ -118,6 +136,14 @@ final class MeasurementOverlay extends Pane {
 
     private double sy(double y) {
         return translate.getY() + y * scale.getY();
+    }
+
+    private double ix(double screenX) {
+        return (screenX - translate.getX()) / scale.getX();
+    }
+
+    private double iy(double screenY) {
+        return (screenY - translate.getY()) / scale.getY();
     }
 
     private static Line line(String id, double x1, double y1, double x2, double y2, Color c) {

@@ -3,6 +3,7 @@ package org.dermdesk.ui;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -17,7 +18,9 @@ import javafx.beans.value.ObservableValue;
 import org.dermdesk.core.ArtifactFinding;
 import org.dermdesk.core.Explanation;
 import org.dermdesk.core.LesionMeasurements;
+import org.dermdesk.core.Mask;
 import org.dermdesk.core.QualityReport;
+import org.dermdesk.core.ScaleBar;
 
 /** Which overlay layers exist for the current image, which are shown, and their rasters. */
 public final class OverlayViewModel {
@@ -30,6 +33,7 @@ public final class OverlayViewModel {
     private final DoubleProperty heatmapOpacity = new SimpleDoubleProperty(0.6);
     private final IntegerProperty topK = new SimpleIntegerProperty(DEFAULT_TOP_K);
     private final ReadOnlyObjectWrapper<LesionMeasurements> measurements = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Mask> rulerMask = new ReadOnlyObjectWrapper<>();
 
     public OverlayViewModel() {
         for (OverlayKind kind : OverlayKind.values()) {
@@ -79,14 +83,24 @@ public final class OverlayViewModel {
         available.get(OverlayKind.HEATMAP).set(heatmap != null);
     }
 
-    /** The measurement the {@link OverlayKind#MEASUREMENT} layer draws; the layer is available while there is one. */
-    public void showMeasurements(ObservableValue<LesionMeasurements> m) {
+    /**
+     * The measurement the {@link OverlayKind#MEASUREMENT} layer draws; the layer is available while there is one.
+     *
+     * @param report the quality report whose ruler the scale bar keeps clear of
+     */
+    public void showMeasurements(ObservableValue<LesionMeasurements> m, ObservableValue<QualityReport> report) {
         measurements.bind(m);
+        rulerMask.bind(Bindings.createObjectBinding(() -> ScaleBar.rulerMask(report.getValue()), report));
         available.get(OverlayKind.MEASUREMENT).bind(measurements.isNotNull());
     }
 
     public ReadOnlyObjectProperty<LesionMeasurements> measurementsProperty() {
         return measurements.getReadOnlyProperty();
+    }
+
+    /** Where the ruler found in the image lies (null when none): the scale bar goes where it hides least of it. */
+    public ReadOnlyObjectProperty<Mask> rulerMaskProperty() {
+        return rulerMask.getReadOnlyProperty();
     }
 
     public BooleanProperty visibleProperty(OverlayKind kind) {

@@ -61,7 +61,7 @@ public final class WorkstationView {
         this.stage = stage;
         this.vm = vm;
         this.services = services;
-        vm.overlays().showMeasurements(vm.measurement().measurementsProperty());
+        vm.overlays().showMeasurements(vm.measurement().measurementsProperty(), vm.quality().reportProperty());
         this.viewer = new ImageViewer(vm.overlays());
         viewer.measurementOverlay().colourProperty().bind(vm.preferences().colourProperty(OverlayKind.MEASUREMENT));
         root.setId("workstation");

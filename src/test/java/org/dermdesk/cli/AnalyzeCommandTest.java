@@ -85,7 +85,7 @@ class AnalyzeCommandTest {
         assertEquals(250, m.get("diameter_px").asDouble(), 12.5);
         assertEquals(0, m.get("asymmetry").asInt());
         assertEquals(8, m.get("border_sectors").asInt());
-        assertEquals("[\"light_brown\"]", m.get("colours").toString());
+        assertEquals("[\"dark_brown\"]", m.get("colours").toString(), "a brown 33 L* darker than the skin");
         assertEquals(1.3 * 0 + 0.1 * 8 + 0.5 * 1, m.get("tds").asDouble(), 1e-9);
         assertTrue(m.get("tds_omits_differential_structures").asBoolean());
         JsonNode none = json.readTree(lines[1]).get("measurements");

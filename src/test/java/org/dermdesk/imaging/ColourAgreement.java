@@ -31,8 +31,8 @@ public final class ColourAgreement {
         int countWithinOne = 0;
         double countDiff = 0;
         ArtifactQualityGate gate = new ArtifactQualityGate();
-        for (String row : rows.subList(1, rows.size())) {
-            if (row.isBlank()) {
+        for (String row : rows) {
+            if (row.isBlank() || row.startsWith("#") || row.startsWith("image_id,")) {
                 continue;
             }
             String[] f = row.split(",", -1);

@@ -133,7 +133,8 @@ class LesionMeasurerTest {
 
     @Test
     void aPlainBrownLesionHasOneColour() {
-        assertEquals(Set.of(DermoscopicColour.LIGHT_BROWN),
+        // the drawn brown is about 33 L* darker than the drawn skin: dark brown by the rule tuned on real images
+        assertEquals(Set.of(DermoscopicColour.DARK_BROWN),
                 measure(MeasurementImages.lesion(1024, 768, MeasurementImages.ellipse(512, 384, 220, 150, 0))).colours());
     }
 
@@ -142,7 +143,7 @@ class LesionMeasurerTest {
         SyntheticImages img = MeasurementImages.lesion(1024, 768, MeasurementImages.ellipse(512, 384, 240, 170, 0));
         img.paint(MeasurementImages.ellipse(470, 384, 80, 60, 0), 15, 12, 12);
         img.paint(MeasurementImages.ellipse(620, 384, 70, 60, 0), 70, 130, 145);
-        assertEquals(EnumSet.of(DermoscopicColour.LIGHT_BROWN, DermoscopicColour.BLUE_GRAY, DermoscopicColour.BLACK),
+        assertEquals(EnumSet.of(DermoscopicColour.DARK_BROWN, DermoscopicColour.BLUE_GRAY, DermoscopicColour.BLACK),
                 measure(img).colours());
     }
 }

@@ -16,9 +16,15 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.dermdesk.core.ArtifactFinding;
+import org.dermdesk.core.ArtifactKind;
 import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.CaseRecord;
+import org.dermdesk.core.LesionMeasurements;
+import org.dermdesk.core.Mask;
 import org.dermdesk.core.MeasurementWording;
+import org.dermdesk.core.QualityReport;
+import org.dermdesk.core.Scale;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +120,44 @@ class PdfReportExporterTest {
         assertTrue(flat.contains("Largest diameter 193 pixels"), flat);
         assertTrue(!flat.contains(" mm (perpendicular"), "no millimetres without a scale: " + flat);
         render(pdf, "pixels-A4");
+    }
+
+    /** The measurement drawn on the image: ruler (bar clear of it), device scale, and no scale; one page each. */
+    @Test
+    void theImageCarriesTheDiameterAndAScaleBarOrSaysTheScaleIsUnknown() throws IOException {
+        CaseRecord base = TestCases.measuredRecord("D-1", true);
+        int w = base.image().width();
+        int h = base.image().height();
+        byte[] band = new byte[w * h];
+        java.util.Arrays.fill(band, (w * (h - 60)), w * h, (byte) 1); // a ruler along the bottom edge
+        java.util.Map<ArtifactKind, ArtifactFinding> findings = new java.util.EnumMap<>(base.quality().findings());
+        findings.put(ArtifactKind.RULER, new ArtifactFinding(ArtifactKind.RULER, true, 0.9, 60.0 / h, 0, new Mask(w, h, band)));
+        QualityReport q = base.quality();
+        QualityReport withRuler = new QualityReport(findings, q.lesion(), q.retake(), q.retakeReasons(), q.measurements());
+        LesionMeasurements m = q.measurements();
+        java.util.Map<String, QualityReport> cases = new java.util.LinkedHashMap<>();
+        cases.put("ruler", withRuler);
+        cases.put("device", q.withMeasurements(m.withScale(Scale.deviceProfile(23.5))));
+        cases.put("unscaled", q.withMeasurements(m.withScale(Scale.unknown())));
+        for (var c : cases.entrySet()) {
+            CaseRecord rec = new CaseRecord(base.timestamp(), base.caseId(), base.imagePath(), base.imageSha256(), base.details(),
+                    base.prediction(), c.getValue(), base.explanation(), base.image(), base.heatmap(), false);
+            Path pdf = dir.resolve("overlay-" + c.getKey() + ".pdf");
+            exporter(PageSize.A4).export(rec, pdf);
+            String flat = extract(pdf).replaceAll("\\s+", " ");
+            if (c.getKey().equals("unscaled")) {
+                assertTrue(flat.contains("193 px (scale unknown)"), flat);
+                assertTrue(flat.contains("in pixels: scale unknown"), flat);
+                assertFalse(flat.contains("5 mm "), "no bar without a scale: " + flat);
+            } else {
+                assertTrue(flat.contains("8.2 mm"), "the diameter's label: " + flat);
+                assertTrue(flat.contains("5 mm"), "a 5 mm bar on a 600 px image at 23.5 px/mm: " + flat);
+            }
+            try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+                assertEquals(1, doc.getNumberOfPages());
+            }
+            render(pdf, "overlay-" + c.getKey());
+        }
     }
 
     @Test
