@@ -43,6 +43,9 @@ final class DesktopServices implements WorkstationServices {
     // a version 3 log has no columns for whether the image looked dermoscopic and familiar
     static final String VERSION_3_NOTE = " (a version 3 case log: it does not record whether the image looked dermoscopic;"
             + " " + NEW_LOG + ")";
+    // a version 4 log has no columns for the patient and lesion, so this case will not be offered for comparison
+    static final String VERSION_4_NOTE = " (a version 4 case log: it does not record the patient ID and lesion, so this"
+            + " case cannot be found for a later comparison; " + NEW_LOG + ")";
 
     private final Path modelDir;
     private final Path caseLogFile;
@@ -133,7 +136,8 @@ final class DesktopServices implements WorkstationServices {
                 case V1 -> OLD_LAYOUT_NOTE;
                 case V2 -> VERSION_2_NOTE;
                 case V3 -> VERSION_3_NOTE;
-                case V4 -> "";
+                case V4 -> VERSION_4_NOTE;
+                case V5 -> "";
             };
         });
     }
