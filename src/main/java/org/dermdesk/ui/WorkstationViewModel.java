@@ -49,6 +49,7 @@ public final class WorkstationViewModel {
     private final CaseOutput output;
     private final ExplanationTask explainer;
     private final AnalysisTasks analyses;
+    private final ComparisonViewModel comparison;
 
     private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LesionImage> image = new ReadOnlyObjectWrapper<>();
@@ -74,6 +75,10 @@ public final class WorkstationViewModel {
         this.output = new CaseOutput(runner, status::set, m -> messages.accept(m));
         this.explainer = new ExplanationTask(runner, explanation, overlays, status::set, m -> messages.accept(m));
         this.analyses = new AnalysisTasks(services, runner, model, prefs.deviceScales(), status::set, m -> messages.accept(m));
+        // the one hook for follow-up: the comparison reads the analysis on screen and the identity typed under Case
+        this.comparison = new ComparisonViewModel(services, runner, () -> analysis, analyses::analyzer,
+                () -> CaseDetails.none().withIdentity(caseDetails.patientIdProperty().get(), caseDetails.lesionIdProperty().get()),
+                m -> messages.accept(m));
         result.unreliableProperty().bind(quality.retakeProperty());
         canExplain = Bindings.createBooleanBinding(
                 () -> services.explainer().isPresent() && result.hasResultProperty().get() && !explanation.runningProperty().get(),
@@ -257,6 +262,10 @@ public final class WorkstationViewModel {
 
     public ResultViewModel result() {
         return result;
+    }
+
+    public ComparisonViewModel comparison() {
+        return comparison;
     }
 
     public QualityViewModel quality() {
