@@ -205,6 +205,7 @@ final class ComparisonView {
         showReport(null);
         VBox box = new VBox(8, problem, images, controls, report);
         box.setFillWidth(true);
+        box.setPadding(new Insets(8)); // keeps the images and the table off the scroll pane's border
         return box;
     }
 
