@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.dermdesk.core.CaseExporter;
 import org.dermdesk.core.CaseLogWriter;
+import org.dermdesk.core.ComparisonExporter;
+import org.dermdesk.core.EarlierCase;
+import org.dermdesk.core.EarlierCases;
+import org.dermdesk.core.LesionRegistrar;
 import org.dermdesk.core.Explainer;
 import org.dermdesk.core.HairRemoval;
 import org.dermdesk.core.ImageReader;
@@ -15,12 +19,14 @@ import org.dermdesk.core.LesionClassifier;
 import org.dermdesk.core.QualityGate;
 import org.dermdesk.explain.LimeExplainer;
 import org.dermdesk.imaging.ArtifactQualityGate;
+import org.dermdesk.imaging.EccLesionRegistrar;
 import org.dermdesk.imaging.ImageLoader;
 import org.dermdesk.imaging.InpaintingHairRemoval;
 import org.dermdesk.imaging.NativeMemory;
 import org.dermdesk.imaging.RulerScaleReader;
 import org.dermdesk.ml.DjlLesionClassifier;
 import org.dermdesk.report.CaseLog;
+import org.dermdesk.report.ComparisonPdfExporter;
 import org.dermdesk.report.MetadataImport;
 import org.dermdesk.report.PageSize;
 import org.dermdesk.report.PdfReportExporter;
@@ -43,6 +49,9 @@ final class DesktopServices implements WorkstationServices {
     // a version 3 log has no columns for whether the image looked dermoscopic and familiar
     static final String VERSION_3_NOTE = " (a version 3 case log: it does not record whether the image looked dermoscopic;"
             + " " + NEW_LOG + ")";
+    // a version 4 log has no columns for the patient and lesion, so this case will not be offered for comparison
+    static final String VERSION_4_NOTE = " (a version 4 case log: it does not record the patient ID and lesion, so this"
+            + " case cannot be found for a later comparison; " + NEW_LOG + ")";
 
     private final Path modelDir;
     private final Path caseLogFile;
@@ -133,9 +142,29 @@ final class DesktopServices implements WorkstationServices {
                 case V1 -> OLD_LAYOUT_NOTE;
                 case V2 -> VERSION_2_NOTE;
                 case V3 -> VERSION_3_NOTE;
-                case V4 -> "";
+                case V4 -> VERSION_4_NOTE;
+                case V5 -> "";
             };
         });
+    }
+
+    @Override
+    public Optional<LesionRegistrar> lesionRegistrar() {
+        // stateless; OpenCV's video module loads on the first registration, which runs off the FX thread
+        return Optional.of(new EccLesionRegistrar());
+    }
+
+    @Override
+    public Optional<EarlierCases> earlierCases() {
+        return Optional.of((patient, lesion) -> CaseLog.earlierCases(caseLogFile, patient, lesion).stream()
+                .map(e -> new EarlierCase(e.timestamp(), e.caseId(), e.imagePath() == null ? null : Path.of(e.imagePath()),
+                        e.imageSha256(), e.pMalignant()))
+                .toList());
+    }
+
+    @Override
+    public Optional<ComparisonExporter> comparisonExporter() {
+        return Optional.of((comparison, target) -> ComparisonPdfExporter.create(PageSize.A4).export(comparison, target));
     }
 
     @Override

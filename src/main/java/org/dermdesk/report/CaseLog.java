@@ -64,6 +64,12 @@ import org.dermdesk.core.ImageSuitability;
  * for a model without that check. A non-dermoscopic image has the verdict {@code not dermoscopic}. Appending
  * to a file of an earlier version keeps that file's layout, without these cells.
  *
+ * <h2>Version 5</h2>
+ * Version 5 ({@link Layout#V5}, new files) adds, right after {@code site}, the case's identity:
+ * {@code patient_id} (the clinic's patient identifier) and {@code lesion_id} (the lesion's label for that
+ * patient), both empty when not given. Together they find the same lesion's earlier cases
+ * ({@link #earlierCases}). Appending to a file of an earlier version keeps that file's layout, without them.
+ *
  * <h2>Version 1 files</h2>
  * Version 1 ({@link Layout#V1}) has the same columns without the three after {@code p_malignant}, so its
  * rows do not say whether {@code p_malignant} was adjusted. A file keeps the layout of its header: a new
@@ -102,6 +108,13 @@ public final class CaseLog {
                 "retake", "reasons", "model_name", "model_version", "model_sha256", "scale_px_per_mm", "scale_source",
                 "diameter_mm", "perpendicular_diameter_mm", "area_mm2", "diameter_px", "asymmetry", "border_sectors",
                 "colours", "tds", "dermoscopic", "dermoscopic_score", "unfamiliar", "unfamiliar_score",
+                "reviewer_notes", "row_crc32")),
+        V5("5", List.of("log_version", "timestamp", "case_id", "image_path", "image_sha256", "age", "sex", "site",
+                "patient_id", "lesion_id",
+                "p_malignant", "p_malignant_image_only", "adjusted_for_age_and_sex", "hair_removed", "verdict", "threshold",
+                "retake", "reasons", "model_name", "model_version", "model_sha256", "scale_px_per_mm", "scale_source",
+                "diameter_mm", "perpendicular_diameter_mm", "area_mm2", "diameter_px", "asymmetry", "border_sectors",
+                "colours", "tds", "dermoscopic", "dermoscopic_score", "unfamiliar", "unfamiliar_score",
                 "reviewer_notes", "row_crc32"));
 
         private final String version;
@@ -130,17 +143,22 @@ public final class CaseLog {
 
         /** Whether rows carry the lesion measurement. */
         boolean recordsMeasurements() {
-            return this == V3 || this == V4;
+            return compareTo(V3) >= 0;
         }
 
         /** Whether rows say if the image looked dermoscopic and familiar to the model. */
         boolean recordsSuitability() {
-            return this == V4;
+            return compareTo(V4) >= 0;
+        }
+
+        /** Whether rows carry the patient identifier and lesion label. */
+        boolean recordsIdentity() {
+            return compareTo(V5) >= 0;
         }
     }
 
     /** The layout of new files. */
-    public static final Layout CURRENT = Layout.V4;
+    public static final Layout CURRENT = Layout.V5;
     public static final String VERSION = CURRENT.version();
     public static final List<String> COLUMNS = CURRENT.columns();
 
@@ -165,7 +183,7 @@ public final class CaseLog {
     }
 
     /**
-     * Whether appending to {@code file} is safe: it is missing, empty, starts with a version 1, 2 or 3 header
+     * Whether appending to {@code file} is safe: it is missing, empty, starts with a known version's header
      * (after any header fragments a crash left), or is just a header cut short by a crash.
      */
     public static boolean isCaseLogOrAbsent(Path file) throws IOException {
@@ -446,6 +464,10 @@ public final class CaseLog {
         fields.add(e.age() == null ? "" : e.age().toString());
         fields.add(text(e.sex()));
         fields.add(text(e.site()));
+        if (layout.recordsIdentity()) {
+            fields.add(text(e.patientId()));
+            fields.add(text(e.lesionId()));
+        }
         fields.add(number(e.pMalignant()));
         if (layout.recordsAdjustment()) {
             fields.add(e.pMalignantImageOnly() == null ? "" : number(e.pMalignantImageOnly()));
@@ -725,6 +747,8 @@ public final class CaseLog {
         String age = cell.next();
         String sex = untext(cell.next());
         String site = untext(cell.next());
+        String patientId = layout.recordsIdentity() ? untext(cell.next()) : null;
+        String lesionId = layout.recordsIdentity() ? untext(cell.next()) : null;
         double pMalignant = Double.parseDouble(cell.next());
         Double imageOnly = layout.recordsAdjustment() ? parseOptionalNumber(cell.next()) : null;
         Boolean adjusted = layout.recordsAdjustment() ? parseYesNo(cell.next()) : null;
@@ -741,7 +765,25 @@ public final class CaseLog {
         return new CaseLogEntry(timestamp, caseId, imagePath, imageSha256, age.isEmpty() ? null : Integer.valueOf(age),
                 sex, site, pMalignant, imageOnly, adjusted, hairRemoved, verdict, threshold, retake,
                 reasons == null ? List.of() : List.of(reasons.split("\n")),
-                modelName, modelVersion, modelSha256, untext(cell.next()), measurements, suitability);
+                modelName, modelVersion, modelSha256, untext(cell.next()), measurements, suitability, patientId, lesionId);
+    }
+
+    /**
+     * The cases of the given patient's lesion in the log, newest first (version 5 rows; older rows name no
+     * lesion). Identifiers are compared ignoring case and outer spaces; a missing file has none.
+     */
+    public static List<CaseLogEntry> earlierCases(Path file, String patientId, String lesionId) throws IOException {
+        if (patientId == null || lesionId == null || patientId.isBlank() || lesionId.isBlank()) {
+            return List.of();
+        }
+        List<CaseLogEntry> same = new ArrayList<>();
+        for (CaseLogEntry e : read(file).entries()) {
+            if (e.isLesion(patientId, lesionId)) {
+                same.add(e);
+            }
+        }
+        same.sort(java.util.Comparator.comparing(CaseLogEntry::timestamp).reversed());
+        return List.copyOf(same);
     }
 
     private static String nonNull(String s) {

@@ -31,13 +31,28 @@ import org.dermdesk.core.ResultWording;
  * @param measurements the lesion measurement; null when none was made or the row is older than version 3
  * @param suitability whether the image looked dermoscopic and like the training images; null when the model
  *                    had no such check or the row is older than version 4
+ * @param patientId   the patient identifier; null when none was given or the row is older than version 5
+ * @param lesionId    the lesion's label; null when none was given or the row is older than version 5
  */
 public record CaseLogEntry(Instant timestamp, String caseId, String imagePath, String imageSha256,
                            Integer age, String sex, String site, double pMalignant,
                            Double pMalignantImageOnly, Boolean adjustedForAgeAndSex, Boolean hairRemoved, String verdict,
                            double threshold, Boolean retake, List<String> reasons,
                            String modelName, String modelVersion, String modelSha256, String reviewerNotes,
-                           CaseLogMeasurements measurements, ImageSuitability suitability) {
+                           CaseLogMeasurements measurements, ImageSuitability suitability,
+                           String patientId, String lesionId) {
+
+    /** An entry without a patient or lesion identifier (rows before version 5). */
+    public CaseLogEntry(Instant timestamp, String caseId, String imagePath, String imageSha256,
+                        Integer age, String sex, String site, double pMalignant,
+                        Double pMalignantImageOnly, Boolean adjustedForAgeAndSex, Boolean hairRemoved, String verdict,
+                        double threshold, Boolean retake, List<String> reasons,
+                        String modelName, String modelVersion, String modelSha256, String reviewerNotes,
+                        CaseLogMeasurements measurements, ImageSuitability suitability) {
+        this(timestamp, caseId, imagePath, imageSha256, age, sex, site, pMalignant, pMalignantImageOnly, adjustedForAgeAndSex,
+                hairRemoved, verdict, threshold, retake, reasons, modelName, modelVersion, modelSha256, reviewerNotes,
+                measurements, suitability, null, null);
+    }
 
     /** An entry without the image-kind check (rows before version 4). */
     public CaseLogEntry(Instant timestamp, String caseId, String imagePath, String imageSha256,
@@ -48,7 +63,7 @@ public record CaseLogEntry(Instant timestamp, String caseId, String imagePath, S
                         CaseLogMeasurements measurements) {
         this(timestamp, caseId, imagePath, imageSha256, age, sex, site, pMalignant, pMalignantImageOnly, adjustedForAgeAndSex,
                 hairRemoved, verdict, threshold, retake, reasons, modelName, modelVersion, modelSha256, reviewerNotes,
-                measurements, null);
+                measurements, (ImageSuitability) null);
     }
 
     /** An entry without a measurement. */
@@ -58,7 +73,8 @@ public record CaseLogEntry(Instant timestamp, String caseId, String imagePath, S
                         double threshold, Boolean retake, List<String> reasons,
                         String modelName, String modelVersion, String modelSha256, String reviewerNotes) {
         this(timestamp, caseId, imagePath, imageSha256, age, sex, site, pMalignant, pMalignantImageOnly, adjustedForAgeAndSex,
-                hairRemoved, verdict, threshold, retake, reasons, modelName, modelVersion, modelSha256, reviewerNotes, null, null);
+                hairRemoved, verdict, threshold, retake, reasons, modelName, modelVersion, modelSha256, reviewerNotes, null,
+                (ImageSuitability) null);
     }
 
     public CaseLogEntry {
@@ -73,6 +89,8 @@ public record CaseLogEntry(Instant timestamp, String caseId, String imagePath, S
         modelVersion = emptyToNull(modelVersion);
         modelSha256 = emptyToNull(modelSha256);
         reviewerNotes = emptyToNull(reviewerNotes);
+        patientId = emptyToNull(patientId);
+        lesionId = emptyToNull(lesionId);
         timestamp = timestamp.truncatedTo(ChronoUnit.SECONDS);
         pMalignant = round4(pMalignant);
         if ((pMalignantImageOnly == null) != (adjustedForAgeAndSex == null)) {
@@ -99,7 +117,26 @@ public record CaseLogEntry(Instant timestamp, String caseId, String imagePath, S
                 retake, reasons, p.model() == null ? null : p.model().name(),
                 p.model() == null ? null : p.model().version(), p.model() == null ? null : p.model().sha256(),
                 d.reviewerNotes(), r.quality() == null || r.quality().measurements() == null ? null
-                        : CaseLogMeasurements.of(r.quality().measurements()), p.suitability());
+                        : CaseLogMeasurements.of(r.quality().measurements()), p.suitability(), d.patientId(), d.lesionId());
+    }
+
+    /** This entry as a version 4 log keeps it: without the patient and lesion identifiers. */
+    public CaseLogEntry asVersion4() {
+        return new CaseLogEntry(timestamp, caseId, imagePath, imageSha256, age, sex, site, pMalignant, pMalignantImageOnly,
+                adjustedForAgeAndSex, hairRemoved, verdict, threshold, retake, reasons, modelName, modelVersion, modelSha256,
+                reviewerNotes, measurements, suitability);
+    }
+
+    /** Whether this case is of the given patient's given lesion (identifiers compared ignoring case and outer spaces). */
+    public boolean isLesion(String patient, String lesion) {
+        return patientId != null && lesionId != null && patient != null && lesion != null
+                && patientId.strip().equalsIgnoreCase(patient.strip()) && lesionId.strip().equalsIgnoreCase(lesion.strip());
+    }
+
+    /** Says only the case id and image checksum: the entry holds patient details, which are never logged. */
+    @Override
+    public String toString() {
+        return "CaseLogEntry[" + caseId + ", " + imageSha256.substring(0, Math.min(12, imageSha256.length())) + "...]";
     }
 
     /** This entry as a version 3 log keeps it: without the image-kind check. */

@@ -24,7 +24,8 @@ import org.dermdesk.core.CaseDetails;
  * Reads patient/lesion details from an ISIC- or HAM10000-style metadata CSV and matches them to image
  * files by name (without extension, case-insensitively). Recognised columns: {@code image_id} or
  * {@code image_name}; {@code age} or {@code age_approx}; {@code sex}; {@code localization},
- * {@code anatom_site_general} or {@code anatom_site_general_challenge}. Other columns are ignored.
+ * {@code anatom_site_general} or {@code anatom_site_general_challenge}; {@code patient_id} and
+ * {@code lesion_id} (which name the same lesion's images across visits). Other columns are ignored.
  * Values "unknown", "NA" and empty count as not recorded.
  *
  * <p>A bad row (no image id, an age that is not a number in 0..130, a short or long row, a repeated
@@ -40,6 +41,8 @@ public final class MetadataImport {
     private static final List<String> SEX_COLUMNS = List.of("sex", "gender");
     private static final List<String> SITE_COLUMNS = List.of("localization", "anatom_site_general",
             "anatom_site_general_challenge", "anatom_site", "site");
+    private static final List<String> PATIENT_COLUMNS = List.of("patient_id");
+    private static final List<String> LESION_COLUMNS = List.of("lesion_id");
 
     /** One skipped row or other problem, by line number (1 = the header line). */
     public record Problem(long line, String message) {
@@ -117,6 +120,8 @@ public final class MetadataImport {
             int age = column(header, AGE_COLUMNS);
             int sex = column(header, SEX_COLUMNS);
             int site = column(header, SITE_COLUMNS);
+            int patient = column(header, PATIENT_COLUMNS);
+            int lesion = column(header, LESION_COLUMNS);
             if (id < 0) {
                 problems.add(new Problem(1, "no image id column (expected one of " + ID_COLUMNS + ")"));
                 return new Result(out, problems);
@@ -155,7 +160,8 @@ public final class MetadataImport {
                     continue;
                 }
                 out.put(k, new CaseDetails(years, sex < 0 ? null : value(rec.get(sex)),
-                        site < 0 ? null : value(rec.get(site)), null));
+                        site < 0 ? null : value(rec.get(site)), null,
+                        patient < 0 ? null : value(rec.get(patient)), lesion < 0 ? null : value(rec.get(lesion))));
             }
         }
         return new Result(out, problems);

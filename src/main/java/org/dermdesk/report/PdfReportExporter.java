@@ -194,6 +194,12 @@ public final class PdfReportExporter {
             x = labelled(x, base, "Age", d.age() == null ? "not recorded" : d.age() + " years", width * 0.2f);
             x = labelled(x + 22, base, "Sex", d.sex() == null ? "not recorded" : d.sex(), width * 0.25f);
             labelled(x + 22, base, "Body site", d.bodySite() == null ? "not recorded" : d.bodySite(), right - x - 22);
+            if (d.patientId() != null || d.lesionId() != null) {
+                // who and which lesion, for finding this page again at the next visit
+                base -= 13;
+                x = labelled(left, base, "Patient ID", d.patientId() == null ? "not recorded" : d.patientId(), width * 0.45f);
+                labelled(x + 22, base, "Lesion", d.lesionId() == null ? "not recorded" : d.lesionId(), right - x - 22);
+            }
             y = base - 10;
         }
 

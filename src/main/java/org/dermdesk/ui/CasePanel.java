@@ -13,7 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Age, sex, body site and notes, and the export / save actions (disabled while not installed). */
+/** Age, sex, body site, patient and lesion identifiers and notes, and the export / save actions (disabled while not installed). */
 final class CasePanel extends VBox {
 
     CasePanel(WorkstationViewModel workstation, Runnable exportPdf) {
@@ -36,6 +36,14 @@ final class CasePanel extends VBox {
         site.setId("bodySite");
         site.setPromptText("e.g. back, left shoulder");
         site.textProperty().bindBidirectional(vm.bodySiteProperty());
+        TextField patient = new TextField();
+        patient.setId("patientId");
+        patient.setPromptText("the clinic's patient number");
+        patient.textProperty().bindBidirectional(vm.patientIdProperty());
+        TextField lesion = new TextField();
+        lesion.setId("lesionId");
+        lesion.setPromptText("e.g. L1, left shoulder naevus");
+        lesion.textProperty().bindBidirectional(vm.lesionIdProperty());
         TextArea notes = new TextArea();
         notes.setId("notes");
         notes.setPrefRowCount(3);
@@ -54,8 +62,10 @@ final class CasePanel extends VBox {
         grid.addRow(0, label("_Age", age), age);
         grid.addRow(1, label("Se_x", sex), sex);
         grid.addRow(2, label("_Body site", site), site);
-        grid.add(label("_Notes", notes), 0, 3);
-        grid.add(notes, 1, 3);
+        grid.addRow(3, label("_Patient ID", patient), patient);
+        grid.addRow(4, label("_Lesion", lesion), lesion);
+        grid.add(label("_Notes", notes), 0, 5);
+        grid.add(notes, 1, 5);
 
         Button export = new Button("Export PDF\u2026");
         export.setId("exportPdf");

@@ -14,6 +14,8 @@ public final class CaseViewModel {
     private final StringProperty sex = new SimpleStringProperty("");
     private final StringProperty bodySite = new SimpleStringProperty("");
     private final StringProperty notes = new SimpleStringProperty("");
+    private final StringProperty patientId = new SimpleStringProperty("");
+    private final StringProperty lesionId = new SimpleStringProperty("");
 
     public StringProperty ageProperty() {
         return age;
@@ -31,10 +33,19 @@ public final class CaseViewModel {
         return notes;
     }
 
+    public StringProperty patientIdProperty() {
+        return patientId;
+    }
+
+    public StringProperty lesionIdProperty() {
+        return lesionId;
+    }
+
     /** The details as entered; call only when {@link #ageProblem()} is empty. */
     public CaseDetails details() {
         String a = age.get() == null ? "" : age.get().trim();
-        return new CaseDetails(a.isEmpty() ? null : Integer.valueOf(a), sex.get(), bodySite.get(), notes.get());
+        return new CaseDetails(a.isEmpty() ? null : Integer.valueOf(a), sex.get(), bodySite.get(), notes.get(),
+                patientId.get(), lesionId.get());
     }
 
     /** Fills the fields for a newly opened image. */
@@ -43,6 +54,8 @@ public final class CaseViewModel {
         sex.set(d.sex() == null ? "" : d.sex());
         bodySite.set(d.bodySite() == null ? "" : d.bodySite());
         notes.set(d.reviewerNotes() == null ? "" : d.reviewerNotes());
+        patientId.set(d.patientId() == null ? "" : d.patientId());
+        lesionId.set(d.lesionId() == null ? "" : d.lesionId());
     }
 
     /** An error message when the age is not a plausible number of years, else empty. */

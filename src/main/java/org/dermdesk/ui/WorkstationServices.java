@@ -3,10 +3,13 @@ package org.dermdesk.ui;
 import java.util.Optional;
 import org.dermdesk.core.CaseExporter;
 import org.dermdesk.core.CaseLogWriter;
+import org.dermdesk.core.ComparisonExporter;
+import org.dermdesk.core.EarlierCases;
 import org.dermdesk.core.Explainer;
 import org.dermdesk.core.HairRemoval;
 import org.dermdesk.core.ImageReader;
 import org.dermdesk.core.LesionClassifier;
+import org.dermdesk.core.LesionRegistrar;
 import org.dermdesk.core.QualityGate;
 import org.dermdesk.core.RulerReader;
 
@@ -59,6 +62,21 @@ public interface WorkstationServices {
 
     /** Saving the current case to the case log; while absent the Save action is disabled. */
     default Optional<CaseLogWriter> caseLog() {
+        return Optional.empty();
+    }
+
+    /** Aligns an earlier image of a lesion onto the one on screen; while absent, Compare is disabled. */
+    default Optional<LesionRegistrar> lesionRegistrar() {
+        return Optional.empty();
+    }
+
+    /** The same lesion's saved cases, to compare with; while absent only an image file can be chosen. */
+    default Optional<EarlierCases> earlierCases() {
+        return Optional.empty();
+    }
+
+    /** The comparison PDF; while absent its Save button is disabled. */
+    default Optional<ComparisonExporter> comparisonExporter() {
         return Optional.empty();
     }
 

@@ -56,6 +56,7 @@ public final class WorkstationView {
     private final Menu recentMenu = new Menu("Open _Recent");
     private final MenuButton recentButton = new MenuButton("Recent");
     private PanelWarmUp warmUp;
+    private ComparisonView comparison;
 
     WorkstationView(Stage stage, WorkstationViewModel vm, WorkstationServices services) {
         this.stage = stage;
@@ -71,6 +72,13 @@ public final class WorkstationView {
         root.setRight(sidePanels());
         root.setBottom(new StatusBar(vm));
         vm.imageProperty().addListener((o, a, b) -> viewer.setImage(b));
+        // a comparison belongs to the image it was made with
+        vm.currentFileProperty().addListener((o, a, b) -> {
+            vm.comparison().reset();
+            if (comparison != null && comparison.stage().isShowing()) {
+                vm.comparison().findEarlierCases();
+            }
+        });
         vm.preferences().recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
         vm.setMessageSink(this::showMessage);
@@ -162,7 +170,11 @@ public final class WorkstationView {
         MenuItem resetThreshold = item("Use the _model's threshold", null, () -> vm.result().resetThreshold());
         MenuItem calibrate = item("Calibrate the device _scale…", null, this::showCalibration);
         calibrate.setId("menuCalibrate");
-        Menu analysis = new Menu("_Analysis", null, explain, cancel, new SeparatorMenuItem(), resetThreshold,
+        MenuItem compare = item("Compare with _earlier image\u2026", "Shortcut+K", this::showComparison);
+        compare.setId("menuCompare");
+        compare.disableProperty().bind(canCompare().not());
+        Menu analysis = new Menu("_Analysis", null, explain, cancel, new SeparatorMenuItem(), compare,
+                new SeparatorMenuItem(), resetThreshold,
                 new SeparatorMenuItem(), calibrate);
         Menu help = new Menu("_Help", null, item("_Keyboard shortcuts", "F1", this::showShortcuts));
         MenuBar bar = new MenuBar(file, view, analysis, help);
@@ -187,11 +199,14 @@ public final class WorkstationView {
         explain.disableProperty().bind(vm.canExplainBinding().not());
         Button export = button("Export PDF\u2026", "toolbarExport", "Export a PDF report (Ctrl+P)", this::chooseAndExport);
         export.disableProperty().bind(vm.canExportBinding().not());
+        Button compare = button("Compare\u2026", "toolbarCompare", "Compare with an earlier image of this lesion (Ctrl+K)",
+                this::showComparison);
+        compare.disableProperty().bind(canCompare().not());
         Button prefs = button("Preferences\u2026", "preferencesButton", "Threshold, explanation and overlay settings (Ctrl+,)", this::showPreferences);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(open, recentButton, new Separator(), fit, actual, zoomIn, zoomOut, zoom,
-                new Separator(), explain, export, spacer, prefs);
+                new Separator(), explain, compare, export, spacer, prefs);
         bar.setId("toolBar");
         return bar;
     }
@@ -314,6 +329,24 @@ public final class WorkstationView {
         }
     }
 
+    private javafx.beans.binding.BooleanBinding canCompare() {
+        return Bindings.createBooleanBinding(() -> vm.comparison().available() && vm.result().hasResultProperty().get(),
+                vm.result().hasResultProperty());
+    }
+
+    /** The follow-up comparison window for the image on screen; returns it once shown, for tests. */
+    ComparisonView showComparison() {
+        if (vm.imageProperty().get() == null || !vm.comparison().available()) {
+            return comparison;
+        }
+        if (comparison == null) {
+            comparison = new ComparisonView(stage, vm.comparison(),
+                    WorkstationView.class.getResource("dermdesk.css").toExternalForm());
+        }
+        comparison.show();
+        return comparison;
+    }
+
     private void showPreferences() {
         new PreferencesDialog(stage, vm.preferences()).showAndWait();
     }
@@ -340,7 +373,7 @@ public final class WorkstationView {
                 "Esc     cancel the running task",
                 "Ctrl+0  fit    Ctrl+1  100%    Ctrl+=/Ctrl+-  zoom",
                 "Alt+1..7  lesion border, hair, ruler, ink, dark corners, heatmap, scale and diameter",
-                "Ctrl+P  export PDF    Ctrl+S  save to case log",
+                "Ctrl+P  export PDF    Ctrl+S  save to case log    Ctrl+K  compare with an earlier image",
                 "Ctrl+,  preferences   Ctrl+Q  quit",
                 "Tab / Shift+Tab move between fields; arrow keys move the threshold slider.")));
     }

@@ -46,6 +46,7 @@ public final class WorkstationViewModel {
     private final OverlayColours colours;
     private final CaseCapture capture;
     private final ActionAvailability actions;
+    private final ComparisonViewModel comparison;
 
     private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LesionImage> image = new ReadOnlyObjectWrapper<>();
@@ -71,6 +72,10 @@ public final class WorkstationViewModel {
         this.colours = new OverlayColours(prefs, overlays, quality.reportProperty(), explanation.explanationProperty());
         this.capture = new CaseCapture(result, caseDetails, explanation, overlays, () -> analysis, m -> messages.accept(m));
         this.actions = new ActionAvailability(services, result, explanation);
+        // the one hook for follow-up: the comparison reads the analysis on screen and the identity typed under Case
+        this.comparison = new ComparisonViewModel(services, runner, () -> analysis, analyses::analyzer,
+                () -> CaseDetails.none().withIdentity(caseDetails.patientIdProperty().get(), caseDetails.lesionIdProperty().get()),
+                m -> messages.accept(m));
         result.unreliableProperty().bind(quality.retakeProperty());
         caseDetails.ageProperty().addListener((o, a, b) -> showPredictionForPatient());
         caseDetails.sexProperty().addListener((o, a, b) -> showPredictionForPatient());
@@ -199,6 +204,10 @@ public final class WorkstationViewModel {
 
     public ResultViewModel result() {
         return result;
+    }
+
+    public ComparisonViewModel comparison() {
+        return comparison;
     }
 
     public QualityViewModel quality() {

@@ -64,6 +64,18 @@ class DesktopServicesTest {
     }
 
     @Test
+    void saysWhenAVersion4LogCannotRecordThePatientAndLesion() throws Exception {
+        CaseRecord r = record();
+        CaseRecord named = new CaseRecord(r.timestamp(), r.caseId(), r.imagePath(), r.imageSha256(),
+                r.details().withIdentity("P-1", "L-1"), r.prediction(), null, null, r.image(), null);
+        Path old = Files.writeString(dir.resolve("v4.csv"), String.join(",", CaseLog.Layout.V4.columns()) + "\r\n");
+        assertEquals(old + DesktopServices.VERSION_4_NOTE, new DesktopServices(dir, old, null).caseLog().orElseThrow().save(named));
+        Path fresh = dir.resolve("v5.csv");
+        assertEquals(fresh.toString(), new DesktopServices(dir, fresh, null).caseLog().orElseThrow().save(named));
+        assertEquals("P-1", CaseLog.read(fresh).entries().get(0).patientId());
+    }
+
+    @Test
     void refusesToAppendToAFileThatIsNotACaseLog() throws Exception {
         Path other = Files.writeString(dir.resolve("shopping.csv"), "milk,eggs\n");
         DesktopServices services = new DesktopServices(dir.resolve("no-model"), other, null);

@@ -26,6 +26,9 @@ class MetadataImportTest {
         assertEquals(80, d.age());
         assertEquals("male", d.sex());
         assertEquals("scalp", d.bodySite());
+        assertEquals("HAM_0000118", d.lesionId(), "HAM10000 names the lesion, shared by its re-takes");
+        assertEquals("HAM_0000118", r.find(Path.of("ISIC_0025030.jpg")).orElseThrow().lesionId());
+        assertEquals(null, d.patientId(), "HAM10000 has no patient column");
         // HAM10000 has a few rows with no age: those are read with the age not recorded, not reported
         assertTrue(r.problems().isEmpty(), r.problems().toString());
     }
@@ -61,6 +64,34 @@ class MetadataImportTest {
         assertEquals(new CaseDetails(null, null, "lower extremity", null), r.find(Path.of("ISIC_6.jpg")).orElseThrow());
         assertEquals(CaseDetails.none(), r.find(Path.of("ISIC_8.jpg")).orElseThrow());
         assertTrue(r.find(Path.of("ISIC_3.jpg")).isEmpty());
+    }
+
+    @Test
+    void readsThePatientAndLesionColumns() throws IOException {
+        String csv = "image_id,patient_id,lesion_id,age,sex\n"
+                + "img1,IP_7279968,L1,45,female\n"
+                + "img2, IP_7279968 ,\"left shoulder, upper\",45,female\n"
+                + "img3,unknown,,50,male\n"
+                + "img4,=cmd(),L2,,\n";
+        MetadataImport.Result r = MetadataImport.read(new StringReader(csv));
+        assertEquals(List.of(), r.problems());
+        assertEquals(new CaseDetails(45, "female", null, null, "IP_7279968", "L1"), r.find(Path.of("img1.jpg")).orElseThrow());
+        CaseDetails two = r.find(Path.of("img2.png")).orElseThrow();
+        assertEquals("IP_7279968", two.patientId(), "outer spaces trimmed");
+        assertEquals("left shoulder, upper", two.lesionId());
+        CaseDetails three = r.find(Path.of("img3.png")).orElseThrow();
+        assertEquals(null, three.patientId(), "unknown counts as not recorded");
+        assertEquals(null, three.lesionId());
+        assertEquals("=cmd()", r.find(Path.of("img4.png")).orElseThrow().patientId(), "kept as written (the case log guards it)");
+        assertTrue(r.find(Path.of("img1.jpg")).orElseThrow().identifiesLesion());
+        assertTrue(!r.find(Path.of("img3.jpg")).orElseThrow().identifiesLesion());
+    }
+
+    @Test
+    void aFileWithoutIdentityColumnsGivesNone() throws IOException {
+        CaseDetails d = MetadataImport.read(new StringReader("image_id,age\nx,3\n")).find(Path.of("x.jpg")).orElseThrow();
+        assertEquals(null, d.patientId());
+        assertEquals(null, d.lesionId());
     }
 
     @Test
