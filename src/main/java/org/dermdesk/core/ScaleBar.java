@@ -11,7 +11,7 @@ import java.util.Locale;
 public final class ScaleBar {
 
     /** The round lengths a scale bar may show, in millimetres. */
-    public static final double[] LENGTHS_MM = {0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50};
+    private static final double[] LENGTHS_MM = {0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50};
 
     /** A corner of the image; the bar sits inside it. In order of preference where none hides less ruler. */
     public enum Corner {

@@ -3,6 +3,7 @@ package org.dermdesk.imaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.dermdesk.core.Mask;
 import org.dermdesk.core.Registration;
 import org.dermdesk.testsupport.FollowUpScenes;
 import org.dermdesk.testsupport.FollowUpScenes.Shot;
@@ -53,5 +54,43 @@ class EccLesionRegistrarTest {
 
         assertTrue(r.scaleFromSkin(), r.method());
         assertEquals(1.0, r.scale(), 0.02);
+    }
+
+    @Test
+    void outlinesDrawnTogetherIgnoreExposureAndMeasureGrowth() {
+        Registration exposed = register(base.moved(30, 10, 15, 1.1).exposed(0.8));
+        Registration grown = register(base.grown(1.3));
+
+        assertTrue(exposed.outlinedTogether() != null, exposed.toString());
+        assertEquals(1.0, exposed.outlinedTogether().areaRatio(), 0.08);
+        assertEquals(1.3, grown.outlinedTogether().areaRatio(), 0.08);
+    }
+
+    /** The later image's own outline covers only half the lesion (a segmenter that cut inside it): drawn together, the area holds. */
+    @Test
+    void aHalfOutlineOnOneImageDoesNotReadAsShrinkage() {
+        Shot after = base.moved(20, 0, 0, 1.0);
+        Mask full = scene.mask(after);
+        byte[] half = full.pixels().clone();
+        int minX = full.width();
+        int maxX = 0;
+        for (int i = 0; i < half.length; i++) {
+            if (half[i] != 0) {
+                minX = Math.min(minX, i % full.width());
+                maxX = Math.max(maxX, i % full.width());
+            }
+        }
+        int middle = (minX + maxX) / 2;
+        for (int i = 0; i < half.length; i++) {
+            if (i % full.width() > middle) {
+                half[i] = 0;
+            }
+        }
+        Registration r = registrar.register(scene.image(base), scene.mask(base), scene.image(after),
+                new Mask(full.width(), full.height(), half));
+
+        assertTrue(r.outlinedTogether() != null, r.toString());
+        assertEquals(1.0, r.outlinedTogether().areaRatio(), 0.08);
+        assertTrue(r.maskJaccard() > 0.85, "jaccard " + r.maskJaccard());
     }
 }
