@@ -53,6 +53,12 @@ final class ComparisonJson {
         reg.put("rotation_deg", round(r.rotationDeg(), 1));
         reg.put("shift_x_px", round(r.dx(), 1));
         reg.put("shift_y_px", round(r.dy(), 1));
+        Double appearance = c.appearanceSimilarity();
+        if (appearance == null || appearance.isNaN()) {
+            n.putNull("appearance_similarity");
+        } else {
+            n.put("appearance_similarity", round(appearance, 3));
+        }
         strings(n.putArray("changes"), c.changes());
         strings(n.putArray("different_lesion_reasons"), c.differentReasons());
         n.put("scale_note", c.scaleNote());

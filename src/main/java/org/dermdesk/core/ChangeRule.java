@@ -12,19 +12,38 @@ import java.util.Set;
  * <p>Thresholds come from re-takes of the same lesion in HAM10000 (images that share a {@code lesion_id},
  * measured by {@code dermdesk evaluate-compare}; the figures are in src/site/markdown/validation.md): each is set beyond what
  * re-taking the same lesion produced, so that a re-take reads as unchanged and a real change stands out.
+ * Two images are taken for two lesions when they cannot be aligned, when their aligned outlines or the
+ * patterns inside them disagree, when their areas differ by a factor no growth explains, or when the
+ * network sees them as unalike; the lesion's colour is used only for models without that view.
  */
 public final class ChangeRule {
 
-    /** Area change (percent) that counts as growth or shrinkage: beyond the re-takes' variation. */
+    /** Area change (percent) that counts as growth or shrinkage between closely aligned images. */
     public static final double AREA_CHANGE_PERCENT = 15;
+    /**
+     * Points added to the area threshold per unit of grey-level residual: re-takes that align less closely
+     * also outline less alike (HAM10000 re-takes: |area change| p90 6% at residual below 0.03, 32% at 0.1-0.3),
+     * so a looser alignment needs a larger change before it counts.
+     */
+    public static final double AREA_CHANGE_PER_RESIDUAL = 100;
     /** Largest-diameter change (mm) that counts, when both images are calibrated. */
     public static final double DIAMETER_CHANGE_MM = 1.0;
     /** Asymmetry-score rise (0-2 scale) that counts: a rise of one level is common between re-takes. */
     public static final int ASYMMETRY_RISE = 2;
     /** Registered outlines overlapping less than this are not one lesion. */
     public static final double DIFFERENT_JACCARD = 0.45;
-    /** Lesion-against-skin colour difference (CIE76, ΔE) beyond which the lesions differ. */
+    /**
+     * Lesion-against-skin colour difference (CIE76, ΔE) beyond which the lesions differ; used only for models
+     * that give no {@link Appearance}, since a lesion that changed colour must read as changed, not as another.
+     */
     public static final double DIFFERENT_CONTRAST = 20;
+    /** The network's similarity of the two images (cosine of its pooled features) below which the lesions differ. */
+    public static final double DIFFERENT_APPEARANCE = 0.93;
+    /**
+     * Images whose grey levels align this closely (residual at most this) show the same skin, whatever the network
+     * says: it is not invariant to a turn of the scope (no pair of different HAM10000 lesions came below 0.045).
+     */
+    public static final double SAME_SKIN_RESIDUAL = 0.03;
     /** Lesion-pattern correlation below which the lesions differ. */
     public static final double DIFFERENT_PATTERN = 0.5;
     /** An area ratio beyond this (either way) is not follow-up growth but another lesion (or another zoom). */
@@ -56,6 +75,7 @@ public final class ChangeRule {
                     + " A change of zoom cannot be told from growth without a scale.";
         }
         double areaChange = (areaRatio - 1) * 100;
+        double areaThreshold = areaThreshold(registration);
         double diameterChange = (diameterRatio - 1) * 100;
         Set<DermoscopicColour> added = EnumSet.noneOf(DermoscopicColour.class);
         added.addAll(ma.colours());
@@ -68,9 +88,9 @@ public final class ChangeRule {
         boolean same = different.isEmpty();
         List<String> changes = new ArrayList<>();
         if (same) {
-            if (Math.abs(areaChange) >= AREA_CHANGE_PERCENT) {
-                changes.add(String.format(Locale.ROOT, "The area %s by %.0f%% (threshold %.0f%%).",
-                        areaChange > 0 ? "grew" : "shrank", Math.abs(areaChange), AREA_CHANGE_PERCENT));
+            if (Math.abs(areaChange) >= areaThreshold) {
+                changes.add(String.format(Locale.ROOT, "The area %s by %.0f%% (threshold %.0f%% at this alignment).",
+                        areaChange > 0 ? "grew" : "shrank", Math.abs(areaChange), areaThreshold));
             }
             if (diameterMm != null && Math.abs(diameterMm) >= DIAMETER_CHANGE_MM) {
                 changes.add(String.format(Locale.ROOT, "The largest diameter changed by %+.1f mm (threshold %.1f mm).",
@@ -84,6 +104,12 @@ public final class ChangeRule {
                 added, lost, same, different, !changes.isEmpty(), changes, scaleNote);
     }
 
+    /** The area change that counts, widened for images that align less closely (relative sizes only; mm are exact). */
+    public static double areaThreshold(Registration r) {
+        double residual = Double.isFinite(r.residual()) ? Math.max(0, r.residual()) : 1;
+        return AREA_CHANGE_PERCENT + AREA_CHANGE_PER_RESIDUAL * residual;
+    }
+
     private static List<String> differentReasons(FollowUpImage before, FollowUpImage after, Registration r,
                                                  double areaRatio) {
         List<String> reasons = new ArrayList<>();
@@ -94,8 +120,14 @@ public final class ChangeRule {
             reasons.add(String.format(Locale.ROOT, "The aligned outlines overlap only %.0f%% (same lesion: at least %.0f%%).",
                     100 * r.maskJaccard(), 100 * DIFFERENT_JACCARD));
         }
+        Double appearance = before.appearanceSimilarity(after);
         double colour = before.contrast().distance(after.contrast());
-        if (colour > DIFFERENT_CONTRAST) {
+        if (appearance != null) {
+            if (!(appearance >= DIFFERENT_APPEARANCE) && !(r.residual() <= SAME_SKIN_RESIDUAL)) {
+                reasons.add(String.format(Locale.ROOT, "To the network the two images look unalike (similarity %.2f; same lesion:"
+                        + " at least %.2f).", appearance, DIFFERENT_APPEARANCE));
+            }
+        } else if (colour > DIFFERENT_CONTRAST) {
             reasons.add(String.format(Locale.ROOT, "The lesion's colour against the skin differs by ΔE %.0f (same lesion: at most %.0f).",
                     colour, DIFFERENT_CONTRAST));
         }

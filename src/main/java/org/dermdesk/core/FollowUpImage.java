@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param measurements the classical measurement of its lesion
  * @param pMalignant   the model's probability, or null when no model ran or the probability does not apply
  * @param contrast     the lesion's colour against its skin
+ * @param appearance   the network's view of the image, or null when the model gives none
  */
-public record FollowUpImage(String name, LesionImage image, Mask mask, LesionMeasurements measurements, Double pMalignant, LesionContrast contrast) {
+public record FollowUpImage(String name, LesionImage image, Mask mask, LesionMeasurements measurements, Double pMalignant,
+                            LesionContrast contrast, Appearance appearance) {
 
     public FollowUpImage {
         Objects.requireNonNull(name, "name");
@@ -20,5 +22,16 @@ public record FollowUpImage(String name, LesionImage image, Mask mask, LesionMea
         Objects.requireNonNull(mask, "mask");
         Objects.requireNonNull(measurements, "measurements");
         Objects.requireNonNull(contrast, "contrast");
+    }
+
+    /** An image compared without the network's view of it. */
+    public FollowUpImage(String name, LesionImage image, Mask mask, LesionMeasurements measurements, Double pMalignant,
+                         LesionContrast contrast) {
+        this(name, image, mask, measurements, pMalignant, contrast, null);
+    }
+
+    /** How alike the network sees this image and another (cosine similarity, 1 = alike); null when either has no appearance. */
+    public Double appearanceSimilarity(FollowUpImage other) {
+        return appearance == null || other.appearance == null ? null : appearance.similarity(other.appearance);
     }
 }

@@ -35,6 +35,7 @@ public final class LesionComparer {
         }
         Prediction p = result.prediction();
         Double pm = p != null && p.appliesToImage() ? p.pMalignant() : null;
-        return new FollowUpImage(name, result.image(), q.lesionMask(), q.measurements(), pm, LesionContrast.of(result.image(), q.lesionMask()));
+        return new FollowUpImage(name, result.image(), q.lesionMask(), q.measurements(), pm,
+                LesionContrast.of(result.image(), q.lesionMask()), p == null ? null : p.appearance());
     }
 }

@@ -41,6 +41,11 @@ public record LesionComparison(FollowUpImage before, FollowUpImage after, Regist
         return Collections.unmodifiableSet(s.isEmpty() ? EnumSet.noneOf(DermoscopicColour.class) : EnumSet.copyOf(s));
     }
 
+    /** How alike the network sees the two images (cosine similarity, 1 = alike); null when either has no appearance. */
+    public Double appearanceSimilarity() {
+        return before.appearanceSimilarity(after);
+    }
+
     /** The verdict in one line. */
     public String verdict() {
         if (!sameLesion) return "These look like two different lesions: no change report.";

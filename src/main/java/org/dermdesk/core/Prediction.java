@@ -13,15 +13,23 @@ import java.util.Map;
  *                   the patient's age and sex; null when {@code pMalignant} is the image-only probability
  * @param suitability whether the image is dermoscopic and like the training images; null when the model has
  *                    no such check
+ * @param appearance  the network's pooled features of the image (for follow-up comparison); null when the
+ *                    model has none
  */
 public record Prediction(double pMalignant, double threshold, Map<Diagnosis, Double> diagnoses, ModelInfo model,
-                         Double imageOnlyPMalignant, ImageSuitability suitability) {
+                         Double imageOnlyPMalignant, ImageSuitability suitability, Appearance appearance) {
 
     public Prediction {
         if (!(pMalignant >= 0 && pMalignant <= 1)) {
             throw new IllegalArgumentException("probability out of range: " + pMalignant);
         }
         diagnoses = Map.copyOf(diagnoses);
+    }
+
+    /** A prediction without the network's features. */
+    public Prediction(double pMalignant, double threshold, Map<Diagnosis, Double> diagnoses, ModelInfo model,
+                      Double imageOnlyPMalignant, ImageSuitability suitability) {
+        this(pMalignant, threshold, diagnoses, model, imageOnlyPMalignant, suitability, null);
     }
 
     /** An image-only prediction. */
@@ -37,7 +45,12 @@ public record Prediction(double pMalignant, double threshold, Map<Diagnosis, Dou
 
     /** This prediction with the model's judgement of whether the image suits it. */
     public Prediction withSuitability(ImageSuitability s) {
-        return new Prediction(pMalignant, threshold, diagnoses, model, imageOnlyPMalignant, s);
+        return new Prediction(pMalignant, threshold, diagnoses, model, imageOnlyPMalignant, s, appearance);
+    }
+
+    /** This prediction with the network's view of the image. */
+    public Prediction withAppearance(Appearance a) {
+        return new Prediction(pMalignant, threshold, diagnoses, model, imageOnlyPMalignant, suitability, a);
     }
 
     /** False only when the image was checked and found not dermoscopic: the probability then does not apply. */
@@ -57,12 +70,12 @@ public record Prediction(double pMalignant, double threshold, Map<Diagnosis, Dou
 
     /** The prediction from the image alone: this one when it was not adjusted for the patient. */
     public Prediction imageOnly() {
-        return adjustedForPatient() ? new Prediction(imageOnlyPMalignant, threshold, diagnoses, model, null, suitability) : this;
+        return adjustedForPatient() ? new Prediction(imageOnlyPMalignant, threshold, diagnoses, model, null, suitability, appearance) : this;
     }
 
     /** This image's prediction with a probability that also weighs the patient; the image-only figure is kept. */
     public Prediction withPatientProbability(double p) {
-        return new Prediction(p, threshold, diagnoses, model, imagePMalignant(), suitability);
+        return new Prediction(p, threshold, diagnoses, model, imagePMalignant(), suitability, appearance);
     }
 
     /** True when the probability reaches the operating threshold: the image is called suspicious. */
@@ -72,6 +85,6 @@ public record Prediction(double pMalignant, double threshold, Map<Diagnosis, Dou
 
     /** The same prediction judged at another threshold (a user preference), never silently. */
     public Prediction atThreshold(double newThreshold) {
-        return new Prediction(pMalignant, newThreshold, diagnoses, model, imageOnlyPMalignant, suitability);
+        return new Prediction(pMalignant, newThreshold, diagnoses, model, imageOnlyPMalignant, suitability, appearance);
     }
 }

@@ -12,7 +12,11 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import org.dermdesk.core.LesionComparison;
 import org.dermdesk.imaging.SyntheticFollowUp;
+import org.dermdesk.cli.ModelOption;
+import org.dermdesk.ml.DjlLesionClassifier;
+import org.dermdesk.ml.ModelLoadException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code evaluate-compare}: the follow-up comparison's numbers on HAM10000 (development data). */
@@ -37,14 +41,18 @@ public final class EvaluateCompareCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "per-pair values (for setting thresholds)")
     Path csvFile;
 
+    @Mixin
+    ModelOption model;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, ModelLoadException {
         if (!Files.isRegularFile(data.resolve("ham10000/metadata.csv"))) {
             System.err.println("No development data at " + data.toAbsolutePath() + " (expected ham10000/metadata.csv); use --data DIR.");
             return 2;
         }
-        try (PrintWriter csv = csvFile == null ? null : new PrintWriter(Files.newBufferedWriter(csvFile))) {
-            FollowUpEvaluation ev = new FollowUpEvaluation(data, csv);
+        try (PrintWriter csv = csvFile == null ? null : new PrintWriter(Files.newBufferedWriter(csvFile));
+             DjlLesionClassifier classifier = DjlLesionClassifier.open(model.dir())) {
+            FollowUpEvaluation ev = new FollowUpEvaluation(data, csv, classifier);
             Random random = new Random(seed);
             Map<String, List<String>> lesions = ev.lesions();
             List<String> multi = new ArrayList<>();

@@ -18,8 +18,10 @@ import org.dermdesk.core.FollowUpImage;
 import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.core.LesionComparison;
 import org.dermdesk.core.LesionContrast;
+import org.dermdesk.core.LesionClassifier;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.Mask;
+import org.dermdesk.core.Prediction;
 import org.dermdesk.core.QualityReport;
 import org.dermdesk.core.Registration;
 import org.dermdesk.imaging.ArtifactQualityGate;
@@ -31,7 +33,7 @@ import org.dermdesk.imaging.SyntheticFollowUp;
  * Validates the follow-up comparison on HAM10000 (development only): re-takes of one lesion, the same
  * image re-taken synthetically, the lesion grown synthetically, and pairs of different lesions. The
  * comparison runs as in the product (the gate's own outline and measurement, the registrar, the change
- * rule); the expert masks only score the registration. No model: the verdict does not use it.
+ * rule, the model's view of each image); the expert masks only score the registration.
  */
 final class FollowUpEvaluation {
 
@@ -40,21 +42,29 @@ final class FollowUpEvaluation {
     private final EccLesionRegistrar registrar = new EccLesionRegistrar();
     private final ChangeRule rule = new ChangeRule();
     private final PrintWriter csv;
+    private final LesionClassifier classifier;
 
-    FollowUpEvaluation(Path data, PrintWriter csv) {
+    /** @param classifier the model whose appearance and probability the comparison uses; null for none */
+    FollowUpEvaluation(Path data, PrintWriter csv, LesionClassifier classifier) {
         this.ham = data.resolve("ham10000");
         this.csv = csv;
+        this.classifier = classifier;
         if (csv != null) {
             csv.println("kind,before,after,truth_area_change,same_lesion,changed,area_change,success,residual,"
-                    + "seg_jaccard,lesion_corr,contrast_distance,scale,scale_from_skin,expert_jaccard,method");
+                    + "seg_jaccard,lesion_corr,contrast_distance,scale,scale_from_skin,expert_jaccard,expert_area_change,appearance_similarity,method");
         }
     }
 
     /** One analysed image: pixels, the gate's outline and measurement, and the expert mask. */
-    record Case(String id, LesionImage image, Mask mask, QualityReport quality, Mask expert) {
+    record Case(String id, LesionImage image, Mask mask, QualityReport quality, Mask expert, Prediction prediction) {
         FollowUpImage followUp() {
-            return new FollowUpImage(id, image, mask, quality.measurements(), null, LesionContrast.of(image, mask));
+            return new FollowUpImage(id, image, mask, quality.measurements(), prediction == null ? null : prediction.pMalignant(),
+                    LesionContrast.of(image, mask), prediction == null ? null : prediction.appearance());
         }
+    }
+
+    private Prediction predict(LesionImage image) {
+        return classifier == null ? null : classifier.predict(image);
     }
 
     /** Lesion ids with their image ids, in file order. */
@@ -89,7 +99,7 @@ final class FollowUpEvaluation {
             Mask expert = scaled(MaskFiles.read(ham.resolve("masks").resolve(imageId + "_segmentation.png")),
                     img.width(), img.height());
             if (q.lesionMask() == null || q.measurements() == null) return null;
-            return new Case(imageId, img, q.lesionMask(), q, expert);
+            return new Case(imageId, img, q.lesionMask(), q, expert, predict(img));
         } catch (ImageLoadException | IOException e) {
             return null;
         }
@@ -109,7 +119,7 @@ final class FollowUpEvaluation {
     Case analysed(String id, SyntheticFollowUp.Shot shot, Mask expert) {
         QualityReport q = gate.assess(shot.image());
         if (q.lesionMask() == null || q.measurements() == null) return null;
-        return new Case(id, shot.image(), q.lesionMask(), q, expert);
+        return new Case(id, shot.image(), q.lesionMask(), q, expert, predict(shot.image()));
     }
 
     /** The product comparison of two cases, with the expert masks' overlap under the same registration. */
@@ -121,11 +131,12 @@ final class FollowUpEvaluation {
         LesionComparison c = rule.compare(b.followUp(), a.followUp(), r);
         double ej = EccLesionRegistrar.registeredJaccard(b.expert, a.expert, r);
         if (csv != null) {
-            csv.printf(Locale.ROOT, "%s,%s,%s,%s,%b,%b,%.2f,%b,%.4f,%.4f,%.4f,%.2f,%.4f,%b,%.4f,%s%n", kind, b.id, a.id,
+            csv.printf(Locale.ROOT, "%s,%s,%s,%s,%b,%b,%.2f,%b,%.4f,%.4f,%.4f,%.2f,%.4f,%b,%.4f,%.2f,%s,%s%n", kind, b.id, a.id,
                     Double.isNaN(truthAreaChange) ? "" : String.format(Locale.ROOT, "%.0f", truthAreaChange),
                     c.sameLesion(), c.changed(), c.areaChangePercent(), r.success(), r.residual(), r.maskJaccard(),
                     r.lesionCorrelation(), b.followUp().contrast().distance(a.followUp().contrast()), r.scale(),
-                    r.scaleFromSkin(), ej, r.method());
+                    r.scaleFromSkin(), ej, 100 * (a.expert.area() / (r.scale() * r.scale()) / b.expert.area() - 1),
+                    c.appearanceSimilarity() == null ? "" : String.format(Locale.ROOT, "%.4f", c.appearanceSimilarity()), r.method());
         }
         return new Outcome(c, ej);
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.dermdesk.core.Appearance;
 import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.Checksums;
 import org.dermdesk.core.Diagnosis;
@@ -170,7 +171,7 @@ public final class DjlLesionClassifier implements LesionClassifier {
         List<Prediction> out = new ArrayList<>(images.size());
         List<NetworkOutput> outputs = outputs(images);
         for (int i = 0; i < outputs.size(); i++) {
-            Prediction p = toPrediction(outputs.get(i).logits());
+            Prediction p = toPrediction(outputs.get(i).logits()).withAppearance(Appearance.of(outputs.get(i).features()));
             out.add(imageKind == null ? p : p.withSuitability(imageKind.assess(outputs.get(i), images.get(i))));
         }
         return out;

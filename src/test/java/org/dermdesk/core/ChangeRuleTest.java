@@ -22,7 +22,15 @@ class ChangeRuleTest {
     }
 
     static Registration registration(boolean success, double scale, double jaccard, double pattern) {
-        return new Registration("moments+ecc-content+ecc-skin", success, 0.05, scale, 0, 0, 0, true, jaccard, pattern, IMAGE, MASK, null);
+        return registration(success, scale, jaccard, pattern, 0.02);
+    }
+
+    static Registration registration(boolean success, double scale, double jaccard, double pattern, double residual) {
+        return new Registration("moments+ecc-content+ecc-skin", success, residual, scale, 0, 0, 0, true, jaccard, pattern, IMAGE, MASK, null);
+    }
+
+    private static FollowUpImage withAppearance(FollowUpImage f, float... features) {
+        return new FollowUpImage(f.name(), f.image(), f.mask(), f.measurements(), f.pMalignant(), f.contrast(), Appearance.of(features));
     }
 
     private static final LesionContrast BROWN = new LesionContrast(-30, 10, 15);
@@ -97,5 +105,40 @@ class ChangeRuleTest {
                 image(Scale.unknown(), 100, 8000, 1, LB, blue, null), registration(true, 1, 0.9, 0.9));
         assertFalse(c.sameLesion());
         assertTrue(c.differentReasons().get(0).contains("colour"), c.differentReasons().toString());
+    }
+
+    @Test
+    void aLooserAlignmentNeedsALargerChange() {
+        FollowUpImage before = image(Scale.unknown(), 100, 10000, 1, LB, BROWN, null);
+        FollowUpImage after = image(Scale.unknown(), 110, 12500, 1, LB, BROWN, null);
+        assertTrue(rule.compare(before, after, registration(true, 1, 0.8, 0.9, 0.02)).changed(), "25% at residual 0.02 (threshold 17%)");
+        LesionComparison loose = rule.compare(before, after, registration(true, 1, 0.8, 0.9, 0.2));
+        assertFalse(loose.changed(), "25% at residual 0.2 (threshold 35%) is within re-take variation");
+        assertEquals(35, ChangeRule.areaThreshold(loose.registration()), 1e-9);
+    }
+
+    @Test
+    void imagesTheNetworkSeesAsUnalikeAreDifferentLesions() {
+        FollowUpImage before = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 0, 0);
+        FollowUpImage alike = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 0.1f, 0);
+        FollowUpImage unalike = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 1, 0);
+        LesionComparison same = rule.compare(before, alike, registration(true, 1, 0.9, 0.9));
+        assertTrue(same.sameLesion(), same.differentReasons().toString());
+        assertEquals(0.995, same.appearanceSimilarity(), 1e-3);
+        LesionComparison other = rule.compare(before, unalike, registration(true, 1, 0.9, 0.9, 0.05));
+        assertFalse(other.sameLesion());
+        assertTrue(other.differentReasons().get(0).contains("similarity 0.71"), other.differentReasons().toString());
+        assertTrue(rule.compare(before, unalike, registration(true, 1, 0.9, 0.9, 0.01)).sameLesion(),
+                "images aligned this closely show the same skin, however the network sees them");
+    }
+
+    @Test
+    void withTheNetworksViewAColourChangeReadsAsAChangeNotAnotherLesion() {
+        LesionContrast blue = new LesionContrast(-45, -5, -20);
+        LesionComparison c = rule.compare(withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 0, 0),
+                withAppearance(image(Scale.unknown(), 100, 8000, 1, EnumSet.of(DermoscopicColour.BLUE_GRAY), blue, null), 1, 0, 0),
+                registration(true, 1, 0.9, 0.9, 0.05));
+        assertTrue(c.sameLesion(), c.differentReasons().toString());
+        assertEquals(EnumSet.of(DermoscopicColour.BLUE_GRAY), c.coloursAdded());
     }
 }
