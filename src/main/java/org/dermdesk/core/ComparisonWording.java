@@ -23,7 +23,7 @@ public final class ComparisonWording {
         List<Row> rows = new ArrayList<>();
         if (c.calibrated()) {
             rows.add(new Row("Largest diameter", mm(b.diameterMm()), mm(a.diameterMm()),
-                    String.format(Locale.ROOT, "%+.1f mm (%+.0f%%)", c.diameterChangeMm(), c.diameterChangePercent())));
+                    signed(c.diameterChangeMm(), 1) + " mm (" + percent(c.diameterChangePercent()) + ")"));
             rows.add(new Row("Area", mm2(b.areaMm2()), mm2(a.areaMm2()), percent(c.areaChangePercent())));
         } else {
             // the later image's pixels in the earlier image's frame (divided by the registration's zoom)
@@ -47,7 +47,7 @@ public final class ComparisonWording {
         rows.add(new Row("Colours", words(b.colours()), words(a.colours()), colourChange.isEmpty() ? "none" : colourChange));
         rows.add(new Row("Model p(malignant)", probability(c.before().pMalignant()), probability(c.after().pMalignant()),
                 c.before().pMalignant() == null || c.after().pMalignant() == null ? "-"
-                        : String.format(Locale.ROOT, "%+.0f points", 100 * (c.after().pMalignant() - c.before().pMalignant()))));
+                        : signed(100 * (c.after().pMalignant() - c.before().pMalignant()), 0) + " points"));
         return rows;
     }
 
@@ -88,7 +88,19 @@ public final class ComparisonWording {
     }
 
     private static String percent(double v) {
-        return String.format(Locale.ROOT, "%+.0f%%", v);
+        return signed(v, 0) + "%";
+    }
+
+    /**
+     * {@code v} with its sign and {@code decimals} places, but a value that rounds to zero reads "0" (not "-0" or
+     * "+0"): a signed zero reads as a change in a direction that was not measured.
+     */
+    static String signed(double v, int decimals) {
+        if (!Double.isFinite(v)) return String.format(Locale.ROOT, "%+." + decimals + "f", v);
+        // the magnitude is rounded once, so the sign follows exactly what is printed
+        String magnitude = String.format(Locale.ROOT, "%." + decimals + "f", Math.abs(v));
+        if (Double.parseDouble(magnitude) == 0) return magnitude;
+        return (v < 0 ? "-" : "+") + magnitude;
     }
 
     private static String probability(Double p) {

@@ -46,6 +46,14 @@ public record LesionComparison(FollowUpImage before, FollowUpImage after, Regist
         return before.appearanceSimilarity(after);
     }
 
+    /**
+     * Whether the change table, with its scale note and thresholds, is shown: only for the same lesion, since
+     * between two different lesions its numbers would read as a change that is not one. Every front end asks here.
+     */
+    public boolean hasChangeReport() {
+        return sameLesion;
+    }
+
     /** The verdict in one line. */
     public String verdict() {
         if (!sameLesion) return "These look like two different lesions: no change report.";

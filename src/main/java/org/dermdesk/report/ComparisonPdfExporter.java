@@ -21,8 +21,9 @@ import org.dermdesk.core.ResultWording;
 
 /**
  * The one-page follow-up comparison PDF: the earlier image, the later one registered onto it, both
- * drawn over each other with their outlines, the verdict, the change table, how the images were
- * aligned and the disclaimer. Readable in greyscale. Thread-safe: each export builds its own document.
+ * drawn over each other with their outlines, the verdict, the change table (only for the same lesion,
+ * as in the window: {@link LesionComparison#hasChangeReport()}), how the images were aligned and the
+ * disclaimer. Readable in greyscale. Thread-safe: each export builds its own document.
  */
 public final class ComparisonPdfExporter {
 
@@ -104,8 +105,11 @@ public final class ComparisonPdfExporter {
             y -= 8;
             images();
             verdict();
-            table();
-            notes();
+            if (c.hasChangeReport()) {
+                table();
+                changeNotes();
+            }
+            y = paragraph("Compare only images of the same lesion, taken with the same dermatoscope.", 8, false, y - 4);
             footer();
         }
 
@@ -183,11 +187,12 @@ public final class ComparisonPdfExporter {
             y -= 4;
         }
 
-        private void notes() throws IOException {
+        /** What the change table's numbers mean; without the table they would explain nothing. */
+        private void changeNotes() throws IOException {
             y = paragraph(c.scaleNote(), 9, false, y);
             y = paragraph(ComparisonWording.thresholds(), 8, false, y - 4);
-            y = paragraph("The model's probability is shown for both images; it is not part of the change verdict."
-                    + " Compare only images of the same lesion, taken with the same dermatoscope.", 8, false, y - 4);
+            y = paragraph("The model's probability is shown for both images; it is not part of the change verdict.",
+                    8, false, y - 4);
         }
 
         private void footer() throws IOException {

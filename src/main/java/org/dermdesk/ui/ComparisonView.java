@@ -250,7 +250,7 @@ final class ComparisonView {
             l.setText("\u2022 " + s);
             report.getChildren().add(l);
         }
-        if (c.sameLesion()) {
+        if (c.hasChangeReport()) {
             report.getChildren().add(table(c));
             Label scale = Panels.wrapped("comparisonScaleNote", "muted");
             scale.setText(c.scaleNote());

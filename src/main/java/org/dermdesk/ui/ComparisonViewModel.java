@@ -229,7 +229,7 @@ public final class ComparisonViewModel {
     /** The change table's rows in the words the command line and the PDF use; empty for different lesions. */
     public List<ComparisonWording.Row> rows() {
         LesionComparison c = comparison.get();
-        return c == null || !c.sameLesion() ? List.of() : ComparisonWording.rows(c);
+        return c == null || !c.hasChangeReport() ? List.of() : ComparisonWording.rows(c);
     }
 
     public ObservableList<EarlierCase> earlierCases() {

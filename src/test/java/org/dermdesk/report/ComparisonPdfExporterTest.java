@@ -1,6 +1,7 @@
 package org.dermdesk.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -30,6 +31,15 @@ class ComparisonPdfExporterTest {
     Path dir;
 
     static LesionComparison grownComparison() {
+        return comparison(true);
+    }
+
+    /** Two images that could not be aligned: the rule reads them as different lesions. */
+    static LesionComparison differentLesions() {
+        return comparison(false);
+    }
+
+    private static LesionComparison comparison(boolean aligned) {
         int w = 120;
         int h = 90;
         byte[] rgb = new byte[w * h * 3];
@@ -51,7 +61,9 @@ class ComparisonPdfExporterTest {
         LesionMeasurements ma = new LesionMeasurements(Scale.unknown(), 57, 56, 2550, new double[4], 1, 0,
                 EnumSet.of(DermoscopicColour.LIGHT_BROWN, DermoscopicColour.DARK_BROWN));
         LesionContrast c = new LesionContrast(-30, 10, 15);
-        Registration r = new Registration("moments+ecc-content+ecc-skin", true, 0.04, 1, 0, 0, 0, true, 0.77, 0.9, img, mask, null);
+        Registration r = aligned
+                ? new Registration("moments+ecc-content+ecc-skin", true, 0.04, 1, 0, 0, 0, true, 0.77, 0.9, img, mask, null)
+                : new Registration("moments+ecc-content+ecc-skin", false, 0.6, 1, 0, 0, 0, true, 0.2, 0.1, img, mask, null);
         return new ChangeRule().compare(new FollowUpImage("before.jpg", img, mask, mb, 0.12, c),
                 new FollowUpImage("after.jpg", img, mask, ma, 0.31, c), r);
     }
@@ -73,6 +85,26 @@ class ComparisonPdfExporterTest {
         }
         try (var files = Files.list(pdf.getParent())) {
             assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void leavesOutTheChangeTableForDifferentLesionsAsTheWindowDoes() throws Exception {
+        LesionComparison c = differentLesions();
+        assertFalse(c.hasChangeReport());
+        Path pdf = dir.resolve("different.pdf");
+        new ComparisonPdfExporter(PageSize.A4, ReportFonts.locate()).export(c, pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertEquals(1, doc.getNumberOfPages());
+            String text = new PDFTextStripper().getText(doc);
+            for (String s : List.of(c.verdict(), c.differentReasons().get(0), "moments+ecc-content+ecc-skin",
+                    "Compare only images of the same lesion", ResultWording.DISCLAIMER)) {
+                assertTrue(text.contains(s), "missing '" + s + "' in:\n" + text);
+            }
+            for (String s : List.of("Largest diameter", "Asymmetry", "Model p(malignant)", "Changed means",
+                    c.scaleNote())) {
+                assertFalse(text.contains(s), "'" + s + "' belongs to the change table only:\n" + text);
+            }
         }
     }
 }
