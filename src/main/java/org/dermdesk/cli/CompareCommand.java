@@ -67,8 +67,12 @@ public final class CompareCommand implements Callable<Integer> {
             AnalysisResult b = pipeline.analyze(before, CaseDetails.none());
             AnalysisResult a = pipeline.analyze(after, CaseDetails.none());
             c = new LesionComparer(new EccLesionRegistrar(), new ChangeRule()).compare(b, a);
-        } catch (ImageLoadException | ComparisonException e) {
-            LOG.warn("Comparison not possible: {}", e.getMessage());
+        } catch (ImageLoadException e) {
+            LOG.warn("Comparison not possible: {}", e.problem()); // the problem only: a file name may name the patient
+            System.err.println(e.getMessage());
+            return 1;
+        } catch (ComparisonException e) {
+            LOG.warn("Comparison not possible (the console names the file and the problem)");
             System.err.println(e.getMessage());
             return 1;
         }

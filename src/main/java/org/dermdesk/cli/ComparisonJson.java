@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Set;
+import org.dermdesk.core.ChangeRule;
 import org.dermdesk.core.DermoscopicColour;
 import org.dermdesk.core.LesionComparison;
 import org.dermdesk.core.Registration;
@@ -42,27 +43,29 @@ final class ComparisonJson {
         reg.put("method", r.method());
         reg.put("success", r.success());
         reg.put("residual", round(r.residual(), 3));
+        numberOrNull(reg, "skin_residual", r.skinResidual(), 3);
         reg.put("outline_overlap", round(r.maskJaccard(), 3));
-        if (Double.isNaN(r.lesionCorrelation())) {
-            reg.putNull("lesion_correlation");
-        } else {
-            reg.put("lesion_correlation", round(r.lesionCorrelation(), 3));
-        }
+        numberOrNull(reg, "lesion_correlation", r.lesionCorrelation(), 3);
         reg.put("scale", round(r.scale(), 4));
         reg.put("scale_from_skin", r.scaleFromSkin());
         reg.put("rotation_deg", round(r.rotationDeg(), 1));
         reg.put("shift_x_px", round(r.dx(), 1));
         reg.put("shift_y_px", round(r.dy(), 1));
         Double appearance = c.appearanceSimilarity();
-        if (appearance == null || appearance.isNaN()) {
-            n.putNull("appearance_similarity");
-        } else {
-            n.put("appearance_similarity", round(appearance, 3));
-        }
+        numberOrNull(n, "appearance_similarity", appearance == null ? Double.NaN : appearance, 3);
+        n.put("area_threshold_percent", round(ChangeRule.areaThreshold(r), 1));
         strings(n.putArray("changes"), c.changes());
         strings(n.putArray("different_lesion_reasons"), c.differentReasons());
         n.put("scale_note", c.scaleNote());
         return n;
+    }
+
+    private static void numberOrNull(ObjectNode n, String key, double value, int digits) {
+        if (Double.isFinite(value)) {
+            n.put(key, round(value, digits));
+        } else {
+            n.putNull(key);
+        }
     }
 
     private static void probability(ObjectNode n, String key, Double p) {

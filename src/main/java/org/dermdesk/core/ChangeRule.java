@@ -23,7 +23,8 @@ public final class ChangeRule {
     /**
      * Points added to the area threshold per unit of grey-level residual: re-takes that align less closely
      * also outline less alike (HAM10000 re-takes: |area change| p90 6% at residual below 0.03, 32% at 0.1-0.3),
-     * so a looser alignment needs a larger change before it counts.
+     * so a looser alignment needs a larger change before it counts. The residual is the smaller of the whole
+     * image's and the skin's ({@link #areaThreshold}).
      */
     public static final double AREA_CHANGE_PER_RESIDUAL = 100;
     /** Largest-diameter change (mm) that counts, when both images are calibrated. */
@@ -106,7 +107,9 @@ public final class ChangeRule {
 
     /** The area change that counts, widened for images that align less closely (relative sizes only; mm are exact). */
     public static double areaThreshold(Registration r) {
-        double residual = Double.isFinite(r.residual()) ? Math.max(0, r.residual()) : 1;
+        // the better of the two: a lesion that grew raises the whole image's residual, skin with little texture the skin's
+        double residual = Double.isFinite(r.skinResidual()) ? Math.min(r.residual(), r.skinResidual()) : r.residual();
+        residual = Double.isFinite(residual) ? Math.max(0, residual) : 1;
         return AREA_CHANGE_PERCENT + AREA_CHANGE_PER_RESIDUAL * residual;
     }
 

@@ -60,8 +60,8 @@ public final class ComparisonWording {
 
     /** The thresholds the verdict used. */
     public static String thresholds() {
-        return String.format(Locale.ROOT, "Changed means: area %.0f%% or more (plus %.0f points per unit of residual: images"
-                        + " that align less closely need a larger change), diameter %.1f mm or more (calibrated images),"
+        return String.format(Locale.ROOT, "Changed means: area %.0f%% or more (plus %.0f points per unit of residual, whole image or skin whichever is"
+                        + " lower: images that align less closely need a larger change), diameter %.1f mm or more (calibrated images),"
                         + " or asymmetry up by %d; beyond re-take variation of the same lesion in HAM10000.",
                 ChangeRule.AREA_CHANGE_PERCENT, ChangeRule.AREA_CHANGE_PER_RESIDUAL, ChangeRule.DIAMETER_CHANGE_MM,
                 ChangeRule.ASYMMETRY_RISE);

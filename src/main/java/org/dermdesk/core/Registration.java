@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param success        whether the check passed: the registered outlines overlap and the image content agrees
  * @param residual       1 - normalised cross-correlation of the registered grey images over their overlap
  *                       (0 = identical content; about 0.5 and above = unrelated content)
+ * @param skinResidual   the same over the skin around the lesion only (the lesion and a margin left out), so that a
+ *                       lesion that grew does not raise it; NaN when too little skin overlaps
  * @param scale          how much larger the later image shows the same skin (1 = same zoom)
  * @param scaleFromSkin  true when the scale was measured on the skin around the lesion (the lesion left out),
  *                       so the lesion's own growth does not enter it; false when the skin gave no usable texture
@@ -25,7 +27,8 @@ import java.util.Objects;
  * @param outlinedTogether the lesion's area in both images outlined by one rule in the earlier image's frame, or
  *                       null when they could not be (then each image's own outline is all there is)
  */
-public record Registration(String method, boolean success, double residual, double scale, double rotationDeg,
+public record Registration(String method, boolean success, double residual, double skinResidual,
+                           double scale, double rotationDeg,
                            double dx, double dy, boolean scaleFromSkin, double maskJaccard, double lesionCorrelation,
                            LesionImage registered, Mask registeredMask, OutlinedTogether outlinedTogether) {
 

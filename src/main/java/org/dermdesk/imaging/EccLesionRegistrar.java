@@ -97,6 +97,8 @@ public final class EccLesionRegistrar implements LesionRegistrar {
                 fromSkin = true;
             }
             double residual = Math.min(2, 1 - ncc(b, a, best, b.fov, a.fov));
+            double onSkin = ncc(b, a, best, b.skin, a.skin);
+            double skinResidual = onSkin < -1 ? Double.NaN : 1 - onSkin;
             JointOutline.Result joint = JointOutline.of(b, a, best);
             // the overlap judged on outlines drawn by one rule: each image's own outline may follow another region
             double jac = joint != null ? joint.jaccard() : jaccard(b, a, best);
@@ -110,7 +112,7 @@ public final class EccLesionRegistrar implements LesionRegistrar {
                 double toFull = 1 / (b.wc.scale * b.wc.scale);
                 together = new Registration.OutlinedTogether(Masks.area(joint.before()) * toFull, Masks.area(joint.after()) * toFull);
             }
-            return new Registration(method, success, residual, full.s(), Math.toDegrees(full.phi()), full.tx(), full.ty(),
+            return new Registration(method, success, residual, skinResidual, full.s(), Math.toDegrees(full.phi()), full.tx(), full.ty(),
                     fromSkin, jac, inside < -1 ? Double.NaN : inside, registered, registeredMask, together);
         }
     }

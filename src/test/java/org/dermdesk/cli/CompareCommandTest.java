@@ -69,6 +69,7 @@ class CompareCommandTest {
         assertTrue(r.get("success").asBoolean());
         assertTrue(r.get("method").asText().startsWith("moments+ecc"), r.toString());
         assertTrue(r.get("residual").asDouble() < 0.4);
+        assertTrue(r.has("skin_residual"), "skin_residual: a number or null");
         assertTrue(Files.size(pdf) > 1000);
     }
 

@@ -18,7 +18,7 @@ class ComparisonWordingTest {
     private static LesionComparison comparison(Scale scale, double areaPercent, double diameterPercent, Double diameterMm,
                                                Double pBefore, Double pAfter, boolean sameLesion) {
         LesionMeasurements m = new LesionMeasurements(scale, 100, 80, 8000, new double[4], 1, 0, LB);
-        Registration r = new Registration("moments+ecc-content+ecc-skin", true, 0.05, 1, 0, 0, 0, true, 0.9, 0.9, IMAGE, MASK, null);
+        Registration r = new Registration("moments+ecc-content+ecc-skin", true, 0.05, 0.05, 1, 0, 0, 0, true, 0.9, 0.9, IMAGE, MASK, null);
         return new LesionComparison(new FollowUpImage("before.jpg", IMAGE, MASK, m, pBefore, BROWN),
                 new FollowUpImage("after.jpg", IMAGE, MASK, m, pAfter, BROWN), r, scale.known(), areaPercent,
                 diameterPercent, diameterMm, Set.of(), Set.of(), sameLesion,

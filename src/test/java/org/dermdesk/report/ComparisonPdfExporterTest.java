@@ -62,8 +62,8 @@ class ComparisonPdfExporterTest {
                 EnumSet.of(DermoscopicColour.LIGHT_BROWN, DermoscopicColour.DARK_BROWN));
         LesionContrast c = new LesionContrast(-30, 10, 15);
         Registration r = aligned
-                ? new Registration("moments+ecc-content+ecc-skin", true, 0.04, 1, 0, 0, 0, true, 0.77, 0.9, img, mask, null)
-                : new Registration("moments+ecc-content+ecc-skin", false, 0.6, 1, 0, 0, 0, true, 0.2, 0.1, img, mask, null);
+                ? new Registration("moments+ecc-content+ecc-skin", true, 0.04, 0.04, 1, 0, 0, 0, true, 0.77, 0.9, img, mask, null)
+                : new Registration("moments+ecc-content+ecc-skin", false, 0.6, 0.6, 1, 0, 0, 0, true, 0.2, 0.1, img, mask, null);
         return new ChangeRule().compare(new FollowUpImage("before.jpg", img, mask, mb, 0.12, c),
                 new FollowUpImage("after.jpg", img, mask, ma, 0.31, c), r);
     }

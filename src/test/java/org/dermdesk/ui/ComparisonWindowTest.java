@@ -55,7 +55,7 @@ class ComparisonWindowTest {
             @Override
             public Optional<LesionRegistrar> lesionRegistrar() {
                 return Optional.of((before, beforeMask, after, afterMask) -> new Registration("identity (test)", aligns,
-                        aligns ? 0.01 : 0.7, 1, 0, 0, 0, false, aligns ? 1 : 0.1, aligns ? 1 : 0, after, afterMask, null));
+                        aligns ? 0.01 : 0.7, aligns ? 0.01 : 0.7, 1, 0, 0, 0, false, aligns ? 1 : 0.1, aligns ? 1 : 0, after, afterMask, null));
             }
 
             @Override
