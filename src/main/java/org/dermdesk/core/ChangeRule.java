@@ -18,11 +18,14 @@ import java.util.Set;
  */
 public final class ChangeRule {
 
-    /** Area change (percent) that counts as growth or shrinkage between closely aligned images. */
+    /**
+     * Area change (percent) that counts as growth or shrinkage between closely aligned images (residual at most
+     * {@link #SAME_SKIN_RESIDUAL}).
+     */
     public static final double AREA_CHANGE_PERCENT = 15;
     /**
-     * Points added to the area threshold per unit of grey-level residual: re-takes that align less closely
-     * also outline less alike (HAM10000 re-takes: |area change| p90 6% at residual below 0.03, 32% at 0.1-0.3),
+     * Points added to the area threshold per unit of grey-level residual beyond {@link #SAME_SKIN_RESIDUAL}:
+     * re-takes that align less closely also outline less alike (HAM10000 re-takes: |area change| p90 9% at residual below 0.03, 40% at 0.1-0.3),
      * so a looser alignment needs a larger change before it counts. The residual is the smaller of the whole
      * image's and the skin's ({@link #areaThreshold}).
      */
@@ -109,8 +112,8 @@ public final class ChangeRule {
     public static double areaThreshold(Registration r) {
         // the better of the two: a lesion that grew raises the whole image's residual, skin with little texture the skin's
         double residual = Double.isFinite(r.skinResidual()) ? Math.min(r.residual(), r.skinResidual()) : r.residual();
-        residual = Double.isFinite(residual) ? Math.max(0, residual) : 1;
-        return AREA_CHANGE_PERCENT + AREA_CHANGE_PER_RESIDUAL * residual;
+        residual = Double.isFinite(residual) ? residual : 1;
+        return AREA_CHANGE_PERCENT + AREA_CHANGE_PER_RESIDUAL * Math.max(0, residual - SAME_SKIN_RESIDUAL);
     }
 
     private static List<String> differentReasons(FollowUpImage before, FollowUpImage after, Registration r,

@@ -60,11 +60,12 @@ public final class ComparisonWording {
 
     /** The thresholds the verdict used. */
     public static String thresholds() {
-        return String.format(Locale.ROOT, "Changed means: area %.0f%% or more (plus %.0f points per unit of residual, whole image or skin whichever is"
-                        + " lower: images that align less closely need a larger change), diameter %.1f mm or more (calibrated images),"
-                        + " or asymmetry up by %d; beyond re-take variation of the same lesion in HAM10000.",
-                ChangeRule.AREA_CHANGE_PERCENT, ChangeRule.AREA_CHANGE_PER_RESIDUAL, ChangeRule.DIAMETER_CHANGE_MM,
-                ChangeRule.ASYMMETRY_RISE);
+        return String.format(Locale.ROOT, "Changed means: area %.0f%% or more where the images align closely"
+                        + " (residual up to %.2f), plus %.0f points per unit of residual beyond that (the whole image's or"
+                        + " the skin's, whichever is lower); diameter %.1f mm or more (calibrated images); or asymmetry up"
+                        + " by %d. Each lies beyond the re-take variation of the same lesion in HAM10000.",
+                ChangeRule.AREA_CHANGE_PERCENT, ChangeRule.SAME_SKIN_RESIDUAL, ChangeRule.AREA_CHANGE_PER_RESIDUAL,
+                ChangeRule.DIAMETER_CHANGE_MM, ChangeRule.ASYMMETRY_RISE);
     }
 
     private static String words(Set<DermoscopicColour> s) {
