@@ -53,6 +53,8 @@ final class ComparisonJson {
         reg.put("shift_y_px", round(r.dy(), 1));
         Double appearance = c.appearanceSimilarity();
         numberOrNull(n, "appearance_similarity", appearance == null ? Double.NaN : appearance, 3);
+        Double score = c.sameLesionScore();
+        numberOrNull(n, "same_lesion_score", score == null ? Double.NaN : score, 3);
         n.put("area_threshold_percent", round(ChangeRule.areaThreshold(r), 1));
         strings(n.putArray("changes"), c.changes());
         strings(n.putArray("different_lesion_reasons"), c.differentReasons());

@@ -14,7 +14,8 @@ import java.util.Set;
  * re-taking the same lesion produced, so that a re-take reads as unchanged and a real change stands out.
  * Two images are taken for two lesions when they cannot be aligned, when their aligned outlines or the
  * patterns inside them disagree, when their areas differ by a factor no growth explains, or when the
- * network sees them as unalike; the lesion's colour is used only for models without that view.
+ * network's view, the outlines and the pattern together do not match one lesion ({@link SameLesionScore});
+ * the lesion's colour is used only for models without the network's view.
  */
 public final class ChangeRule {
 
@@ -41,14 +42,13 @@ public final class ChangeRule {
      * that give no {@link Appearance}, since a lesion that changed colour must read as changed, not as another.
      */
     public static final double DIFFERENT_CONTRAST = 20;
-    /** The network's similarity of the two images (cosine of its pooled features) below which the lesions differ. */
-    public static final double DIFFERENT_APPEARANCE = 0.93;
     /**
      * Images whose grey levels align this closely (residual at most this) show the same skin, whatever the network
-     * says: it is not invariant to a turn of the scope (no pair of different HAM10000 lesions came below 0.045).
+     * says: it is not invariant to a turn of the scope (no pair of different HAM10000 lesions came below 0.045), so
+     * then the pattern alone decides, not the {@link SameLesionScore}.
      */
     public static final double SAME_SKIN_RESIDUAL = 0.03;
-    /** Lesion-pattern correlation below which the lesions differ. */
+    /** Lesion-pattern correlation below which the lesions differ, where no {@link SameLesionScore} applies. */
     public static final double DIFFERENT_PATTERN = 0.5;
     /** An area ratio beyond this (either way) is not follow-up growth but another lesion (or another zoom). */
     public static final double DIFFERENT_AREA_FACTOR = 3.0;
@@ -127,23 +127,40 @@ public final class ChangeRule {
                     100 * r.maskJaccard(), 100 * DIFFERENT_JACCARD));
         }
         Double appearance = before.appearanceSimilarity(after);
-        double colour = before.contrast().distance(after.contrast());
-        if (appearance != null) {
-            if (!(appearance >= DIFFERENT_APPEARANCE) && !(r.residual() <= SAME_SKIN_RESIDUAL)) {
-                reasons.add(String.format(Locale.ROOT, "To the network the two images look unalike (similarity %.2f; same lesion:"
-                        + " at least %.2f).", appearance, DIFFERENT_APPEARANCE));
+        Double score = sameLesionScore(r, appearance);
+        if (score != null) {
+            if (!(score >= SameLesionScore.MIN_SAME)) {
+                reasons.add(String.format(Locale.ROOT, "The network's view of the two images (similarity %.2f), the outline"
+                        + " overlap (%.2f) and the pattern inside the lesion (correlation %s) together do not match one lesion"
+                        + " (same-lesion score %.2f; same lesion: at least %.2f).", appearance, r.maskJaccard(),
+                        pattern(r), score, SameLesionScore.MIN_SAME));
             }
-        } else if (colour > DIFFERENT_CONTRAST) {
-            reasons.add(String.format(Locale.ROOT, "The lesion's colour against the skin differs by ΔE %.0f (same lesion: at most %.0f).",
-                    colour, DIFFERENT_CONTRAST));
-        }
-        if (!(r.lesionCorrelation() >= DIFFERENT_PATTERN)) {
-            reasons.add(String.format(Locale.ROOT, "The pattern inside the lesion does not match (correlation %.2f).",
-                    r.lesionCorrelation()));
+        } else {
+            // no network view, or the same skin (the network is not turn-invariant): the pattern alone, and colour
+            if (appearance == null && before.contrast().distance(after.contrast()) > DIFFERENT_CONTRAST) {
+                reasons.add(String.format(Locale.ROOT, "The lesion's colour against the skin differs by ΔE %.0f (same lesion:"
+                        + " at most %.0f).", before.contrast().distance(after.contrast()), DIFFERENT_CONTRAST));
+            }
+            if (!(r.lesionCorrelation() >= DIFFERENT_PATTERN)) {
+                reasons.add("The pattern inside the lesion does not match (correlation " + pattern(r) + ").");
+            }
         }
         if (areaRatio > DIFFERENT_AREA_FACTOR || areaRatio < 1 / DIFFERENT_AREA_FACTOR) {
             reasons.add(String.format(Locale.ROOT, "The areas differ by a factor of %.1f.", Math.max(areaRatio, 1 / areaRatio)));
         }
         return reasons;
+    }
+
+    /**
+     * The {@link SameLesionScore} where it decides: null without the network's view ({@code appearance} null), or
+     * when the whole images align so closely that they show the same skin.
+     */
+    public static Double sameLesionScore(Registration r, Double appearance) {
+        if (appearance == null || appearance.isNaN() || r.residual() <= SAME_SKIN_RESIDUAL) return null;
+        return SameLesionScore.of(r.maskJaccard(), r.lesionCorrelation(), appearance);
+    }
+
+    private static String pattern(Registration r) {
+        return Double.isNaN(r.lesionCorrelation()) ? "not measurable" : String.format(Locale.ROOT, "%.2f", r.lesionCorrelation());
     }
 }

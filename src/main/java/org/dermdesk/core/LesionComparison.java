@@ -46,6 +46,11 @@ public record LesionComparison(FollowUpImage before, FollowUpImage after, Regist
         return before.appearanceSimilarity(after);
     }
 
+    /** The same-lesion score (0..1) where it decided {@link #sameLesion()}; null where it did not apply. */
+    public Double sameLesionScore() {
+        return ChangeRule.sameLesionScore(registration, appearanceSimilarity());
+    }
+
     /**
      * Whether the change table, with its scale note and thresholds, is shown: only for the same lesion, since
      * between two different lesions its numbers would read as a change that is not one. Every front end asks here.

@@ -8,7 +8,7 @@ public final class DevelopmentCommands {
     private DevelopmentCommands() {
     }
 
-    /** Registers {@code evaluate}, {@code evaluate-artifacts}, {@code train}, {@code train-image-kind}, {@code bench} and {@code bench-explain}. */
+    /** Registers {@code evaluate}, {@code evaluate-artifacts}, {@code train}, {@code train-image-kind}, {@code bench}, {@code bench-explain}, {@code evaluate-compare} and {@code fit-same-lesion}. */
     public static CommandLine register(CommandLine cli) {
         return cli.addSubcommand(new EvaluateCommand())
                 .addSubcommand(new EvaluateArtifactsCommand())
@@ -16,6 +16,7 @@ public final class DevelopmentCommands {
                 .addSubcommand(new TrainImageKindCommand())
                 .addSubcommand(new BenchCommand())
                 .addSubcommand(new BenchExplainCommand())
-                .addSubcommand(new EvaluateCompareCommand());
+                .addSubcommand(new EvaluateCompareCommand())
+                .addSubcommand(new FitSameLesionCommand());
     }
 }

@@ -5,12 +5,12 @@ package org.dermdesk.ml;
  * with a small ridge penalty on every coefficient but the intercept (column 0 of each row is 1).
  * Meant for a handful of features and a few thousand rows.
  */
-final class LogisticRegression {
+public final class LogisticRegression {
 
     private LogisticRegression() {
     }
 
-    static double[] fit(double[][] x, boolean[] y, double ridge) {
+    public static double[] fit(double[][] x, boolean[] y, double ridge) {
         int d = x[0].length;
         double[] w = new double[d];
         for (int iter = 0; iter < 100; iter++) {
@@ -44,7 +44,7 @@ final class LogisticRegression {
         return w;
     }
 
-    static double dot(double[] w, double[] x) {
+    public static double dot(double[] w, double[] x) {
         double s = 0;
         for (int j = 0; j < w.length; j++) {
             s += w[j] * x[j];

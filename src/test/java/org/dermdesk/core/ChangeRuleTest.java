@@ -151,6 +151,19 @@ class ChangeRuleTest {
     }
 
     @Test
+    void aMiddlingSimilarityIsSettledByTheOutlinesAndThePattern() {
+        FollowUpImage before = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 0, 0);
+        FollowUpImage middling = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 0.426f, 0);
+        LesionComparison matching = rule.compare(before, middling, registration(true, 1, 0.9, 0.9, 0.1));
+        assertEquals(0.92, matching.appearanceSimilarity(), 1e-3);
+        assertTrue(matching.sameLesion(), "similarity 0.92 with matching outlines and pattern: " + matching.differentReasons());
+        LesionComparison unmatched = rule.compare(before, middling, registration(true, 1, 0.9, 0.3, 0.1));
+        assertFalse(unmatched.sameLesion());
+        assertTrue(unmatched.differentReasons().get(0).contains("same-lesion score"), unmatched.differentReasons().toString());
+        assertEquals(1, unmatched.differentReasons().size(), "the pattern counts once, inside the score");
+    }
+
+    @Test
     void withTheNetworksViewAColourChangeReadsAsAChangeNotAnotherLesion() {
         LesionContrast blue = new LesionContrast(-45, -5, -20);
         LesionComparison c = rule.compare(withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 0, 0),
