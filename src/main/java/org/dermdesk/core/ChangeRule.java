@@ -68,9 +68,9 @@ public final class ChangeRule {
             diameterMm = ma.diameterMm() - mb.diameterMm();
             scaleNote = "Both images have a millimetre scale: sizes are compared in millimetres.";
         } else {
-            areaRatio = registration.outlinedTogether() != null ? registration.outlinedTogether().areaRatio()
-                    : ma.areaPx() / registration.areaFactor() / mb.areaPx();
-            diameterRatio = ma.diameterPx() / registration.scale() / mb.diameterPx();
+            Registration.OutlinedTogether together = registration.outlinedTogether();
+            areaRatio = together != null ? together.areaRatio() : ma.areaPx() / registration.areaFactor() / mb.areaPx();
+            diameterRatio = together != null ? together.diameterRatio() : ma.diameterPx() / registration.scale() / mb.diameterPx();
             scaleNote = (registration.scaleFromSkin()
                     ? "No millimetre scale in " + (mb.scale().known() ? "the later image" : ma.scale().known() ? "the earlier image" : "either image")
                       + ": sizes are relative, with the zoom taken from the skin around the lesion."

@@ -26,21 +26,23 @@ public final class ComparisonWording {
                     signed(c.diameterChangeMm(), 1) + " mm (" + percent(c.diameterChangePercent()) + ")"));
             rows.add(new Row("Area", mm2(b.areaMm2()), mm2(a.areaMm2()), percent(c.areaChangePercent())));
         } else {
-            // the later image's pixels in the earlier image's frame (divided by the registration's zoom)
-            rows.add(new Row("Largest diameter", px(b.diameterPx()), px(a.diameterPx() / r.scale()),
-                    percent(c.diameterChangePercent()) + " (relative)"));
             Registration.OutlinedTogether together = r.outlinedTogether();
             if (together != null) {
-                // both outlined by one rule in the earlier image's frame: the areas the change was computed from
+                // both outlined by one rule in the earlier image's frame: the sizes the changes were computed from
+                rows.add(new Row("Largest diameter", px(together.beforeDiameterPx()), px(together.afterDiameterPx()),
+                        percent(c.diameterChangePercent()) + " (relative, outlined together)"));
                 rows.add(new Row("Area", px2(together.beforeAreaPx()), px2(together.afterAreaPx()),
                         percent(c.areaChangePercent()) + " (relative, outlined together)"));
             } else {
+                // the later image's pixels in the earlier image's frame (divided by the registration's zoom)
+                rows.add(new Row("Largest diameter", px(b.diameterPx()), px(a.diameterPx() / r.scale()),
+                        percent(c.diameterChangePercent()) + " (relative)"));
                 rows.add(new Row("Area", px2(b.areaPx()), px2(a.areaPx() / r.areaFactor()),
                         percent(c.areaChangePercent()) + " (relative)"));
             }
         }
         rows.add(new Row("Asymmetry (0-2)", String.valueOf(b.asymmetry()), String.valueOf(a.asymmetry()),
-                String.format(Locale.ROOT, "%+d", a.asymmetry() - b.asymmetry())));
+                signed(a.asymmetry() - b.asymmetry(), 0)));
         String colourChange = (c.coloursAdded().isEmpty() ? "" : "added " + words(c.coloursAdded()))
                 + (c.coloursAdded().isEmpty() || c.coloursLost().isEmpty() ? "" : "; ")
                 + (c.coloursLost().isEmpty() ? "" : "lost " + words(c.coloursLost()));
@@ -53,9 +55,9 @@ public final class ComparisonWording {
 
     /** How the images were aligned, in one line. */
     public static String registration(Registration r) {
-        return String.format(Locale.ROOT, "Registered by %s: %s (outline overlap %.2f, residual %.2f; zoom x%.2f%s, turn %.0f°).",
+        return String.format(Locale.ROOT, "Registered by %s: %s (outline overlap %.2f, residual %.2f; zoom x%.2f%s, turn %s°).",
                 r.method(), r.success() ? "check passed" : "check FAILED", r.maskJaccard(), r.residual(), r.scale(),
-                r.scaleFromSkin() ? " from the skin" : "", r.rotationDeg());
+                r.scaleFromSkin() ? " from the skin" : "", signed(r.rotationDeg(), 0));
     }
 
     /** The thresholds the verdict used. */

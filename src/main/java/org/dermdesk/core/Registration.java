@@ -34,19 +34,25 @@ public record Registration(String method, boolean success, double residual, doub
 
     /**
      * The lesion outlined in both registered images by one threshold relative to each image's skin, so that an
-     * area change is the lesion's and not the single-image segmenter's (which may follow another region or cut
-     * at another grey level in a re-take). Areas in the earlier image's pixels.
+     * area or diameter change is the lesion's and not the single-image segmenter's (which may follow another region
+     * or cut at another grey level in a re-take). Areas and largest diameters in the earlier image's pixels.
      */
-    public record OutlinedTogether(double beforeAreaPx, double afterAreaPx) {
+    public record OutlinedTogether(double beforeAreaPx, double afterAreaPx, double beforeDiameterPx, double afterDiameterPx) {
         public OutlinedTogether {
-            if (!(beforeAreaPx > 0) || !(afterAreaPx >= 0)) {
-                throw new IllegalArgumentException("outlined areas must be positive: " + beforeAreaPx + ", " + afterAreaPx);
+            if (!(beforeAreaPx > 0) || !(afterAreaPx >= 0) || !(beforeDiameterPx > 0) || !(afterDiameterPx >= 0)) {
+                throw new IllegalArgumentException("outlined sizes must be positive: " + beforeAreaPx + ", " + afterAreaPx
+                        + ", " + beforeDiameterPx + ", " + afterDiameterPx);
             }
         }
 
         /** Later area over earlier area, both in the earlier image's frame. */
         public double areaRatio() {
             return afterAreaPx / beforeAreaPx;
+        }
+
+        /** Later largest diameter over the earlier one, both in the earlier image's frame. */
+        public double diameterRatio() {
+            return afterDiameterPx / beforeDiameterPx;
         }
     }
 

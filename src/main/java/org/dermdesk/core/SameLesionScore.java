@@ -15,10 +15,10 @@ public final class SameLesionScore {
     /** Below this the two images are taken for two lesions. */
     public static final double MIN_SAME = 0.5;
 
-    static final double INTERCEPT = -64.131;
-    static final double PER_OUTLINE_OVERLAP = 5.906;
-    static final double PER_PATTERN = 7.206;
-    static final double PER_APPEARANCE = 57.856;
+    static final double INTERCEPT = -63.801;
+    static final double PER_OUTLINE_OVERLAP = 4.888;
+    static final double PER_PATTERN = 8.360;
+    static final double PER_APPEARANCE = 57.497;
 
     /** What a pattern correlation that cannot be measured (outlines that do not overlap) counts as. */
     public static final double NO_PATTERN = -1;

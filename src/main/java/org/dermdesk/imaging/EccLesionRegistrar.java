@@ -110,7 +110,10 @@ public final class EccLesionRegistrar implements LesionRegistrar {
             Registration.OutlinedTogether together = null;
             if (joint != null && Masks.area(joint.before()) > 0) {
                 double toFull = 1 / (b.wc.scale * b.wc.scale);
-                together = new Registration.OutlinedTogether(Masks.area(joint.before()) * toFull, Masks.area(joint.after()) * toFull);
+                double toFullLength = 1 / b.wc.scale;
+                together = new Registration.OutlinedTogether(Masks.area(joint.before()) * toFull, Masks.area(joint.after()) * toFull,
+                        FeretDiameter.ofLargestPart(b.wc, joint.before()) * toFullLength,
+                        FeretDiameter.ofLargestPart(b.wc, joint.after()) * toFullLength);
             }
             return new Registration(method, success, residual, skinResidual, full.s(), Math.toDegrees(full.phi()), full.tx(), full.ty(),
                     fromSkin, jac, inside < -1 ? Double.NaN : inside, registered, registeredMask, together);
@@ -224,7 +227,9 @@ public final class EccLesionRegistrar implements LesionRegistrar {
             sxy += x * y;
             n++;
         }
-        if (n < 0.2 * Masks.area(bMask) || n < 50) return -2;
+        // judged against the smaller of the two regions: a later image zoomed in 3x covers a ninth of the earlier one
+        double reach = Math.min(Masks.area(bMask), Masks.area(aMask) / (s.s() * s.s()));
+        if (n < 0.2 * reach || n < 50) return -2;
         double vx = sxx - sx * sx / n;
         double vy = syy - sy * sy / n;
         if (vx <= 0 || vy <= 0) return 0;

@@ -49,6 +49,25 @@ record FeretDiameter(double length, double perpendicular, double[] ends) {
         return new FeretDiameter(best + 1, hi - lo + 1, new double[] {hull[a][0], hull[a][1], hull[b][0], hull[b][1]});
     }
 
+    /**
+     * The largest diameter of the mask's largest connected part: a mask outlined by a shared threshold may
+     * keep a small distant region, which would stretch a diameter taken over every part.
+     */
+    static double ofLargestPart(WorkingCopy wc, byte[] mask) {
+        Components parts;
+        try (Mat m = wc.maskMat(mask)) {
+            parts = Components.of(m);
+        }
+        int largest = 0;
+        for (int i = 1; i < parts.count; i++) {
+            if (largest == 0 || parts.area[i] > parts.area[largest]) largest = i;
+        }
+        if (largest == 0) return 0;
+        boolean[] keep = new boolean[parts.count];
+        keep[largest] = true;
+        return of(wc, parts.mask(keep)).length();
+    }
+
     /** Convex hull of every outline point of the mask, as {x, y} pairs. */
     private static int[][] hull(WorkingCopy wc, byte[] mask) {
         try (Mat m = wc.maskMat(mask); MatVector contours = new MatVector(); Mat hierarchy = new Mat()) {

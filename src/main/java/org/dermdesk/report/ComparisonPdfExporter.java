@@ -175,12 +175,20 @@ public final class ComparisonPdfExporter {
             for (int i = 0; i < 4; i++) t.draw(cs, head[i], cols[i], y, 9, true);
             y -= 4;
             rule(y, 0.8f);
+            float[] widths = {cols[1] - cols[0] - 6, cols[2] - cols[1] - 6, cols[3] - cols[2] - 6, right - cols[3]};
             for (ComparisonWording.Row r : ComparisonWording.rows(c)) {
+                String[] cells = {r.label(), r.before(), r.after(), r.change()};
+                int lines = 1;
                 y -= 13;
-                t.draw(cs, r.label(), cols[0], y, 9, true);
-                t.draw(cs, r.before(), cols[1], y, 9, false);
-                t.draw(cs, r.after(), cols[2], y, 9, false);
-                t.draw(cs, r.change(), cols[3], y, 9, false);
+                // a long cell (several colours) wraps within its column instead of running off the page
+                for (int i = 0; i < 4; i++) {
+                    List<String> wrapped = t.wrap(cells[i], widths[i], 9, i == 0);
+                    for (int k = 0; k < wrapped.size(); k++) {
+                        t.draw(cs, wrapped.get(k), cols[i], y - 11 * k, 9, i == 0);
+                    }
+                    lines = Math.max(lines, wrapped.size());
+                }
+                y -= 11 * (lines - 1);
             }
             y -= 5;
             rule(y, 0.5f);

@@ -1,6 +1,7 @@
 package org.dermdesk.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -50,6 +51,21 @@ class ComparisonWordingTest {
         assertEquals("+0.4 mm (+8%)", change(c, "Largest diameter"));
         assertEquals("-12%", change(c, "Area"));
         assertEquals("-7 points", change(c, "Model p(malignant)"));
+    }
+
+    @Test
+    void outlinedTogetherSizesAreTheOnesShownAndCompared() {
+        LesionMeasurements own = new LesionMeasurements(Scale.unknown(), 60, 50, 1500, new double[4], 1, 0, LB);
+        LesionMeasurements ownLater = new LesionMeasurements(Scale.unknown(), 165, 120, 9000, new double[4], 1, 0, LB);
+        Registration r = new Registration("moments+ecc-content+ecc-skin", true, 0.02, 0.04, 0.57, -0.2, 0, 0, true, 0.96, 0.98,
+                IMAGE, MASK, new Registration.OutlinedTogether(1556, 1546, 60, 61));
+        LesionComparison c = new ChangeRule().compare(new FollowUpImage("before.jpg", IMAGE, MASK, own, null, BROWN),
+                new FollowUpImage("after.jpg", IMAGE, MASK, ownLater, null, BROWN), r);
+        ComparisonWording.Row diameter = ComparisonWording.rows(c).get(0);
+        assertEquals(List.of("60 px", "61 px", "+2% (relative, outlined together)"),
+                List.of(diameter.before(), diameter.after(), diameter.change()), "not the later image's own outline (165 px)");
+        assertEquals("-1% (relative, outlined together)", change(c, "Area"));
+        assertTrue(ComparisonWording.registration(r).endsWith("turn 0°)."), ComparisonWording.registration(r));
     }
 
     @Test

@@ -41,6 +41,17 @@ class EccLesionRegistrarTest {
     }
 
     @Test
+    void aThreeTimesCloserViewRegisters() {
+        // HAM10000 re-takes include the same lesion photographed from much closer: the later view covers a ninth of the earlier
+        Registration r = register(base.moved(0, 0, 0, 3.0));
+
+        assertTrue(r.success(), r.toString());
+        assertEquals(3.0, r.scale(), 0.15);
+        // the closer view crops part of the skin ring the outlines are drawn against: less overlap than at 1x
+        assertTrue(r.maskJaccard() > 0.7, "jaccard " + r.maskJaccard());
+    }
+
+    @Test
     void aLargeTurnIsFoundFromTheOutline() {
         Registration r = register(base.moved(0, 0, 150, 1.0));
 
@@ -64,6 +75,8 @@ class EccLesionRegistrarTest {
         assertTrue(exposed.outlinedTogether() != null, exposed.toString());
         assertEquals(1.0, exposed.outlinedTogether().areaRatio(), 0.08);
         assertEquals(1.3, grown.outlinedTogether().areaRatio(), 0.08);
+        assertEquals(1.0, exposed.outlinedTogether().diameterRatio(), 0.06, "the diameter from the same outlines");
+        assertEquals(Math.sqrt(1.3), grown.outlinedTogether().diameterRatio(), 0.06);
     }
 
     /** The later image's own outline covers only half the lesion (a segmenter that cut inside it): drawn together, the area holds. */
