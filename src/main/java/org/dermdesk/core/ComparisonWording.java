@@ -65,7 +65,9 @@ public final class ComparisonWording {
         return String.format(Locale.ROOT, "Changed means: area %.0f%% or more where the images align closely"
                         + " (residual up to %.2f), plus %.0f points per unit of residual beyond that (the whole image's or"
                         + " the skin's, whichever is lower); diameter %.1f mm or more (calibrated images); or asymmetry up"
-                        + " by %d. Each lies beyond the re-take variation of the same lesion in HAM10000.",
+                        + " by %d. Each lies beyond the re-take variation of the same lesion in HAM10000. Colours added or"
+                        + " lost are not part of the verdict: between re-takes of one lesion they differed in 44%% of pairs;"
+                        + " check them on the images.",
                 ChangeRule.AREA_CHANGE_PERCENT, ChangeRule.SAME_SKIN_RESIDUAL, ChangeRule.AREA_CHANGE_PER_RESIDUAL,
                 ChangeRule.DIAMETER_CHANGE_MM, ChangeRule.ASYMMETRY_RISE);
     }
