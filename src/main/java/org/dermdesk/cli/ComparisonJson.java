@@ -51,10 +51,8 @@ final class ComparisonJson {
         reg.put("rotation_deg", round(r.rotationDeg(), 1));
         reg.put("shift_x_px", round(r.dx(), 1));
         reg.put("shift_y_px", round(r.dy(), 1));
-        Double appearance = c.appearanceSimilarity();
-        numberOrNull(n, "appearance_similarity", appearance == null ? Double.NaN : appearance, 3);
-        Double score = c.sameLesionScore();
-        numberOrNull(n, "same_lesion_score", score == null ? Double.NaN : score, 3);
+        numberOrNull(n, "appearance_similarity", c.appearanceSimilarity(), 3);
+        numberOrNull(n, "same_lesion_score", c.sameLesionScore(), 3);
         n.put("area_threshold_percent", round(ChangeRule.areaThreshold(r), 1));
         strings(n.putArray("changes"), c.changes());
         strings(n.putArray("different_lesion_reasons"), c.differentReasons());
@@ -62,8 +60,9 @@ final class ComparisonJson {
         return n;
     }
 
-    private static void numberOrNull(ObjectNode n, String key, double value, int digits) {
-        if (Double.isFinite(value)) {
+    /** The value rounded, or null when there is none or it is not a number. */
+    private static void numberOrNull(ObjectNode n, String key, Double value, int digits) {
+        if (value != null && Double.isFinite(value)) {
             n.put(key, round(value, digits));
         } else {
             n.putNull(key);

@@ -137,9 +137,10 @@ public final class ChangeRule {
             }
         } else {
             // no network view, or the same skin (the network is not turn-invariant): the pattern alone, and colour
-            if (appearance == null && before.contrast().distance(after.contrast()) > DIFFERENT_CONTRAST) {
+            double colour = appearance == null ? before.contrast().distance(after.contrast()) : Double.NaN;
+            if (colour > DIFFERENT_CONTRAST) {
                 reasons.add(String.format(Locale.ROOT, "The lesion's colour against the skin differs by ΔE %.0f (same lesion:"
-                        + " at most %.0f).", before.contrast().distance(after.contrast()), DIFFERENT_CONTRAST));
+                        + " at most %.0f).", colour, DIFFERENT_CONTRAST));
             }
             if (!(r.lesionCorrelation() >= DIFFERENT_PATTERN)) {
                 reasons.add("The pattern inside the lesion does not match (correlation " + pattern(r) + ").");

@@ -21,7 +21,7 @@ public final class SameLesionScore {
     static final double PER_APPEARANCE = 57.497;
 
     /** What a pattern correlation that cannot be measured (outlines that do not overlap) counts as. */
-    public static final double NO_PATTERN = -1;
+    static final double NO_PATTERN = -1;
 
     private SameLesionScore() {
     }
@@ -34,9 +34,13 @@ public final class SameLesionScore {
      * @param appearance         cosine similarity of the network's pooled features
      */
     public static double of(double outlineOverlap, double patternCorrelation, double appearance) {
-        double pattern = Double.isNaN(patternCorrelation) ? NO_PATTERN : patternCorrelation;
-        double logit = INTERCEPT + PER_OUTLINE_OVERLAP * outlineOverlap + PER_PATTERN * pattern
-                + PER_APPEARANCE * appearance;
+        double[] x = inputs(outlineOverlap, patternCorrelation, appearance);
+        double logit = INTERCEPT * x[0] + PER_OUTLINE_OVERLAP * x[1] + PER_PATTERN * x[2] + PER_APPEARANCE * x[3];
         return 1 / (1 + Math.exp(-logit));
+    }
+
+    /** The model's inputs in the order of its coefficients, a leading 1 for the intercept (what the fit reads too). */
+    public static double[] inputs(double outlineOverlap, double patternCorrelation, double appearance) {
+        return new double[] {1, outlineOverlap, Double.isNaN(patternCorrelation) ? NO_PATTERN : patternCorrelation, appearance};
     }
 }

@@ -36,10 +36,8 @@ public final class FitSameLesionCommand implements Callable<Integer> {
                 String kind = r.get("kind");
                 if (!kind.equals("retake") && !kind.equals("different")) continue;
                 if (!Boolean.parseBoolean(r.get("success")) || r.get("appearance_similarity").isEmpty()) continue;
-                double pattern = Double.parseDouble(r.get("lesion_corr"));
-                rows.add(new double[] {1, Double.parseDouble(r.get("seg_jaccard")),
-                        Double.isNaN(pattern) ? SameLesionScore.NO_PATTERN : pattern,
-                        Double.parseDouble(r.get("appearance_similarity"))});
+                rows.add(SameLesionScore.inputs(Double.parseDouble(r.get("seg_jaccard")),
+                        Double.parseDouble(r.get("lesion_corr")), Double.parseDouble(r.get("appearance_similarity"))));
                 sameLesion.add(kind.equals("retake"));
             }
         }

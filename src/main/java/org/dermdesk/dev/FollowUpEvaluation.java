@@ -128,13 +128,15 @@ final class FollowUpEvaluation {
 
     Outcome compare(String kind, Case b, Case a, double truthAreaChange) {
         Registration r = registrar.register(b.image, b.mask, a.image, a.mask);
-        LesionComparison c = rule.compare(b.followUp(), a.followUp(), r);
+        FollowUpImage before = b.followUp();
+        FollowUpImage after = a.followUp();
+        LesionComparison c = rule.compare(before, after, r);
         double ej = EccLesionRegistrar.registeredJaccard(b.expert, a.expert, r);
         if (csv != null) {
             csv.printf(Locale.ROOT, "%s,%s,%s,%s,%b,%b,%.2f,%b,%.4f,%.4f,%.4f,%.4f,%.2f,%.4f,%b,%.4f,%.2f,%s,%d,%d,%s%n", kind, b.id, a.id,
                     Double.isNaN(truthAreaChange) ? "" : String.format(Locale.ROOT, "%.0f", truthAreaChange),
                     c.sameLesion(), c.changed(), c.areaChangePercent(), r.success(), r.residual(), r.skinResidual(), r.maskJaccard(),
-                    r.lesionCorrelation(), b.followUp().contrast().distance(a.followUp().contrast()), r.scale(),
+                    r.lesionCorrelation(), before.contrast().distance(after.contrast()), r.scale(),
                     r.scaleFromSkin(), ej, 100 * (a.expert.area() / (r.scale() * r.scale()) / b.expert.area() - 1),
                     c.appearanceSimilarity() == null ? "" : String.format(Locale.ROOT, "%.4f", c.appearanceSimilarity()),
                     c.coloursAdded().size(), c.coloursLost().size(), r.method());
