@@ -42,7 +42,7 @@ public final class MeasurementWording {
             case UNKNOWN -> SCALE_UNKNOWN;
             case RULER -> String.format(Locale.ROOT, "Scale: %.1f pixels per mm from the ruler in the image (%s ticks, %s sure).",
                     s.pxPerMm(), s.tickMm() == 0.5 ? "0.5 mm" : "1 mm", percent(s.confidence()));
-            case DEVICE_PROFILE -> String.format(Locale.ROOT, "Scale: %.1f pixels per mm from this workstation's device calibration.",
+            case DEVICE_PROFILE -> String.format(Locale.ROOT, "Scale: %.1f pixels per mm from the device calibration.",
                     s.pxPerMm());
             case FILE_METADATA -> String.format(Locale.ROOT, "Scale: %.1f pixels per mm from the image file's resolution.", s.pxPerMm());
         };

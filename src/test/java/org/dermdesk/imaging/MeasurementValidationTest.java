@@ -16,9 +16,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.LesionMeasurements;
-import org.dermdesk.core.QualityReport;
 import org.dermdesk.core.Scale;
 import org.dermdesk.ml.BinaryMetrics;
+import org.dermdesk.ml.DjlLesionClassifier;
+import org.dermdesk.ml.ModelLocator;
 import org.dermdesk.testsupport.SharedData;
 import org.junit.jupiter.api.Test;
 
@@ -79,43 +80,85 @@ class MeasurementValidationTest {
                 quantile(fov, 0.5), quantile(fov, 0.1), quantile(fov, 0.9), quantile(confidence, 0.5));
     }
 
-    /** Stolz's score (D omitted) as a malignancy score on the shipped model's HAM10000 test split. */
+    /**
+     * Stolz's score (D omitted) as a malignancy score on the shipped model's HAM10000 test split, beside
+     * the shipped network's AUC on the same images.
+     */
     @Test
     void totalDermoscopyScoreAucOnTheHam10000TestSplit() throws Exception {
         requireAsked();
         Path ham = SharedData.dir().resolve("ham10000");
-        Path split = Path.of("models", "resnet-lite-112", "split.csv");
-        assumeTrue(Files.isRegularFile(split), "no shipped split at " + split);
+        Path modelDir = SharedData.shippedModel(ModelLocator.DEFAULT_MODEL);
+        Path split = modelDir.resolve("split.csv");
         Map<String, String> dx = new HashMap<>();
         for (CSVRecord r : csv(ham.resolve("metadata.csv"))) dx.put(r.get("image_id"), r.get("dx"));
         List<double[]> scores = new ArrayList<>();
         List<Boolean> malignant = new ArrayList<>();
+        List<Double> network = new ArrayList<>();
         ArtifactQualityGate gate = new ArtifactQualityGate();
         int unmeasured = 0;
+        try (DjlLesionClassifier classifier = DjlLesionClassifier.open(modelDir)) {
         for (CSVRecord r : csv(split)) {
             if (!r.get("split").equals("test") || !r.get("source").equals("ham10000")) continue;
             String id = r.get("image_id");
             String d = dx.get(id);
             if (d == null) continue;
             Path file = ham.resolve("images").resolve(id + ".jpg");
-            QualityReport q = gate.assess(ImageLoader.load(file));
-            LesionMeasurements m = q.measurements();
+            LesionImage image = ImageLoader.load(file);
+            LesionMeasurements m = gate.assess(image).measurements();
             if (m == null) {
                 unmeasured++;
                 continue;
             }
             scores.add(new double[] {m.tds().value(), m.asymmetry(), m.borderSectors(), m.colours().size()});
+            network.add(classifier.predictBatch(List.of(image)).get(0).pMalignant());
             malignant.add(d.equals("mel") || d.equals("bcc") || d.equals("akiec"));
+        }
         }
         boolean[] y = new boolean[malignant.size()];
         for (int i = 0; i < y.length; i++) y[i] = malignant.get(i);
-        String[] names = {"TDS (D omitted)", "A", "B", "C"};
+        String[] names = {"TDS (D omitted)", "A", "B", "C", "network (" + ModelLocator.DEFAULT_MODEL + ")"};
         for (int k = 0; k < names.length; k++) {
             double[] p = new double[y.length];
-            for (int i = 0; i < y.length; i++) p[i] = scores.get(i)[k];
+            for (int i = 0; i < y.length; i++) p[i] = k < 4 ? scores.get(i)[k] : network.get(i);
             System.out.printf(Locale.ROOT, "TDS AUC %s: %.3f (n = %d, malignant = %d, not measured = %d)%n", names[k],
                     BinaryMetrics.auc(p, y), y.length, malignant.stream().filter(b -> b).count(), unmeasured);
         }
+    }
+
+    /**
+     * Drawn 9 x 6 mm ellipses beside a drawn ruler, over scales, image sizes, turns and ruler sides: the
+     * diameter error in percent (median and largest) and how often the ruler gave the scale.
+     */
+    @Test
+    void diameterErrorOnDrawnRulersAndLesions() {
+        requireAsked();
+        List<Double> errors = new ArrayList<>();
+        int scaled = 0;
+        int cases = 0;
+        for (double pxPerMm : new double[] {15, 20, 25, 30, 40, 50}) {
+            for (double degrees = 0; degrees < 180; degrees += 30) {
+                for (String side : new String[] {"bottom", "right"}) {
+                    int w = (int) Math.round(pxPerMm * 1024 / 25.0);
+                    int h = w * 3 / 4;
+                    SyntheticImages img = MeasurementImages.lesion(w, h,
+                            MeasurementImages.ellipse(w / 2.0, h / 2.0 - 10, 4.5 * pxPerMm, 3.0 * pxPerMm, degrees));
+                    if (side.equals("bottom")) {
+                        MeasurementImages.bottomRuler(img, pxPerMm, false);
+                    } else {
+                        MeasurementImages.rightRuler(img, pxPerMm);
+                    }
+                    cases++;
+                    LesionMeasurements m = new ArtifactQualityGate().assess(img.image()).measurements();
+                    if (m == null || !m.scale().known()) continue;
+                    scaled++;
+                    errors.add(100 * Math.abs(m.diameterMm() - 9.0) / 9.0);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "SYNTHETIC scale from the ruler on %d of %d drawn images; diameter error median %.2f %%,"
+                + " largest %.2f %%, within 5 %%: %d%n", scaled, cases, quantile(errors, 0.5), quantile(errors, 1.0),
+                errors.stream().filter(e -> e <= 5).count());
     }
 
     /** Quality gate with measurement, and the measurement alone, per 1024x768 image (median of repeats). */

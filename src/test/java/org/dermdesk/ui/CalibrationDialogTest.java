@@ -89,7 +89,7 @@ class CalibrationDialogTest {
         assertEquals(12.5, prefs.deviceScales().forImage(300, 225).pxPerMm());
         assertEquals(12.5, node.getDouble("deviceScale.300x225", Double.NaN), "under the versioned node");
         waitUntil(() -> text(robot, "#measurementText").startsWith(
-                "Scale: 12.5 pixels per mm from this workstation's device calibration."));
+                "Scale: 12.5 pixels per mm from the device calibration."));
         assertTrue(robot.lookup("#measurementOverlay").queryAs(MeasurementOverlay.class).lookup("#scaleBar") != null,
                 "the scale bar appears at once");
     }

@@ -126,7 +126,7 @@ class MeasurementOverlayWindowTest {
         robot.interact(() -> prefs.deviceScales().set(300, 225, 10));
         openAndWait(robot, image("device.png"));
         String text = robot.lookup("#measurementText").queryAs(Label.class).getText();
-        assertTrue(text.startsWith("Scale: 10.0 pixels per mm from this workstation's device calibration."), text);
+        assertTrue(text.startsWith("Scale: 10.0 pixels per mm from the device calibration."), text);
         assertTrue(overlayNode(robot, "scaleBar") != null);
     }
 
