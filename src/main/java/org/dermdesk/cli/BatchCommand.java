@@ -19,6 +19,8 @@ import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.CaseRecord;
 import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.core.ImageFile;
+import org.dermdesk.core.Prediction;
+import org.dermdesk.core.ResultWording;
 import org.dermdesk.ml.ModelCard;
 import org.dermdesk.report.CaseLog;
 import org.dermdesk.report.MetadataImport;
@@ -145,6 +147,8 @@ public final class BatchCommand implements Callable<Integer> {
         int added = 0;
         int skipped = 0;
         int suspicious = 0;
+        List<String> notDermoscopic = new ArrayList<>();
+        List<String> unfamiliar = new ArrayList<>();
         boolean oldLayout = false;
         for (int i = 0; i < images.size(); i++) {
             Path image = images.get(i);
@@ -210,8 +214,14 @@ public final class BatchCommand implements Callable<Integer> {
             }
             oldLayout |= layout == CaseLog.Layout.V1;
             added++;
-            if (record.prediction().malignant()) {
+            Prediction prediction = record.prediction();
+            if (!prediction.appliesToImage()) { // no verdict: not counted as suspicious, listed below
+                notDermoscopic.add(image.getFileName().toString());
+            } else if (prediction.malignant()) {
                 suspicious++;
+            }
+            if (prediction.appliesToImage() && prediction.suitability() != null && prediction.suitability().unfamiliar()) {
+                unfamiliar.add(image.getFileName().toString());
             }
         }
         progress(images.size(), images.size(), "");
@@ -227,12 +237,21 @@ public final class BatchCommand implements Callable<Integer> {
         if (pdf != null) {
             out.println("PDF summaries in " + pdfDir);
         }
+        list(ResultWording.BATCH_NOT_DERMOSCOPIC, notDermoscopic);
+        list(ResultWording.BATCH_UNFAMILIAR, unfamiliar);
         if (!bad.isEmpty()) {
             out.println("Files that could not be analysed:");
             bad.values().forEach(m -> out.println("  " + m));
         }
         out.flush();
         return bad.isEmpty() ? 0 : 1;
+    }
+
+    private void list(String heading, List<String> names) {
+        if (!names.isEmpty()) {
+            out.println(heading);
+            names.forEach(n -> out.println("  " + n));
+        }
     }
 
     /** Ends the batch on an output that cannot be written: one message, what was saved, exit code 2. */

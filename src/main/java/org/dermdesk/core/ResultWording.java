@@ -31,6 +31,10 @@ public final class ResultWording {
     /** The amber note beside a result for an image unlike the training images. */
     public static final String UNFAMILIAR = "This image looks unlike the images the model was trained on; treat the probability with extra caution.";
 
+    /** A batch run's summary: the heading over the images given no verdict, and over the unfamiliar ones. */
+    public static final String BATCH_NOT_DERMOSCOPIC = "Images that do not look dermoscopic (no verdict given; DermDesk is made for dermoscopic images only):";
+    public static final String BATCH_UNFAMILIAR = "Images unlike the images the model was trained on (treat their probability with extra caution):";
+
     /** Short verdict codes for the case log's {@code verdict} column and the terminal table. */
     public static final String CODE_SUSPICIOUS = "suspicious";
     public static final String CODE_NOT_SUSPICIOUS = "not suspicious";

@@ -19,8 +19,9 @@ import org.dermdesk.ui.WorkstationView;
 /**
  * Screenshots of the real window (product services, a throwaway preference node) with the measurement
  * overlay, for a person to look at: a drawn lesion of known size beside a drawn ruler, and the same
- * lesion without a ruler at a device calibration. Run under Monocle (see the pom's test flags):
- * {@code java -cp ... org.dermdesk.app.MeasurementScreenshots OUT_DIR}.
+ * lesion without a ruler at a device calibration; then any image files given after the folder (a clinical
+ * photograph, an unfamiliar image). Run under Monocle (see the pom's test flags):
+ * {@code java -cp ... org.dermdesk.app.MeasurementScreenshots OUT_DIR [IMAGE ...]}.
  */
 public final class MeasurementScreenshots {
 
@@ -53,6 +54,10 @@ public final class MeasurementScreenshots {
             onFx(() -> prefs.deviceScales().remove(1024, 768));
             Path unscaled = SyntheticRulers.writePng(out.resolve("lesion-9x6mm-uncalibrated.png"), 24, 9, 6, false);
             shoot(view.get(), stage.get(), unscaled, out.resolve("window-scale-unknown.png"));
+            for (int i = 1; i < args.length; i++) {
+                Path image = Path.of(args[i]);
+                shoot(view.get(), stage.get(), image, out.resolve("window-" + image.getFileName() + ".png"));
+            }
         } finally {
             node.removeNode();
             Platform.exit();

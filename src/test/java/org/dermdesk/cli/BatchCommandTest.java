@@ -22,9 +22,11 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.dermdesk.core.AnalysisResult;
 import org.dermdesk.core.CaseAnalyzer;
 import org.dermdesk.core.Diagnosis;
+import org.dermdesk.core.ImageSuitability;
 import org.dermdesk.core.LesionImage;
 import org.dermdesk.core.ModelInfo;
 import org.dermdesk.core.Prediction;
+import org.dermdesk.core.ResultWording;
 import org.dermdesk.imaging.ImageLoader;
 import org.dermdesk.report.CaseLog;
 import org.dermdesk.report.CaseLogEntry;
@@ -127,6 +129,31 @@ class BatchCommandTest {
         assertEquals(0, second.exit(), second.err());
         assertTrue(second.out().contains("1 analysed") && second.out().contains("3 already in the log"), second.out());
         assertEquals(3, CaseLog.read(csv).entries().size());
+    }
+
+    /** Images the image-kind check rejects get no verdict and are listed; unfamiliar ones are listed apart. */
+    @Test
+    void listsImagesThatAreNotDermoscopicOrUnfamiliarAndDoesNotCountThemSuspicious() throws Exception {
+        Path images = Files.createDirectories(dir.resolve("images"));
+        SyntheticLesions.writeJpeg(images.resolve("a-dermoscopic.jpg"), 300, 225, 1);
+        SyntheticLesions.writeJpeg(images.resolve("b-phone-photo.jpg"), 300, 225, 2);
+        SyntheticLesions.writeJpeg(images.resolve("c-other-scope.jpg"), 300, 225, 3);
+        CaseAnalyzer checked = (file, details) -> {
+            AnalysisResult r = FAKE.analyze(file, details);
+            String name = file.path().getFileName().toString();
+            ImageSuitability s = new ImageSuitability(!name.contains("photo"), name.contains("photo") ? 0.01 : 0.9,
+                    !name.startsWith("a-"), name.startsWith("a-") ? 0.3 : 0.99);
+            Prediction p = r.prediction();
+            // every image "suspicious" by the fake's probability, so that the count shows who is left out
+            return r.withPrediction(new Prediction(1, 0.5, p.diagnoses(), MODEL).withSuitability(s), details);
+        };
+        Run run = batch(checked, images.toString(), "--csv", dir.resolve("cases.csv").toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("3 analysed and added to " + dir.resolve("cases.csv") + " (2 suspicious)"), run.out());
+        assertTrue(run.out().contains(ResultWording.BATCH_NOT_DERMOSCOPIC + "\n  b-phone-photo.jpg\n"), run.out());
+        assertTrue(run.out().contains(ResultWording.BATCH_UNFAMILIAR + "\n  c-other-scope.jpg\n"), run.out());
+        assertEquals(List.of("suspicious", "not dermoscopic", "suspicious"),
+                CaseLog.read(dir.resolve("cases.csv")).entries().stream().map(CaseLogEntry::verdict).toList());
     }
 
     /** An existing version 1 log stays version 1, resumes from its old rows, and the summary says what it lacks. */
