@@ -47,16 +47,16 @@ public final class MeasurementScreenshots {
         });
         shown.await();
         try {
-            shoot(view.get(), stage.get(), ruler, out.resolve("window-ruler-scale.png"));
+            shoot(view.get(), stage.get(), ruler, out.resolve("window-ruler-scale.png"), 1);
             onFx(() -> prefs.deviceScales().set(1024, 768, 24));
             Path noRuler = SyntheticRulers.writePng(out.resolve("lesion-9x6mm-no-ruler.png"), 24, 9, 6, false);
-            shoot(view.get(), stage.get(), noRuler, out.resolve("window-device-scale.png"));
+            shoot(view.get(), stage.get(), noRuler, out.resolve("window-device-scale.png"), 1);
             onFx(() -> prefs.deviceScales().remove(1024, 768));
             Path unscaled = SyntheticRulers.writePng(out.resolve("lesion-9x6mm-uncalibrated.png"), 24, 9, 6, false);
-            shoot(view.get(), stage.get(), unscaled, out.resolve("window-scale-unknown.png"));
+            shoot(view.get(), stage.get(), unscaled, out.resolve("window-scale-unknown.png"), 1);
             for (int i = 1; i < args.length; i++) {
                 Path image = Path.of(args[i]);
-                shoot(view.get(), stage.get(), image, out.resolve("window-" + image.getFileName() + ".png"));
+                shoot(view.get(), stage.get(), image, out.resolve("window-" + image.getFileName() + ".png"), 0);
             }
         } finally {
             node.removeNode();
@@ -65,7 +65,8 @@ public final class MeasurementScreenshots {
         System.exit(0);
     }
 
-    private static void shoot(WorkstationView view, Stage stage, Path image, Path png) throws Exception {
+    /** Shoots the window with {@code image} open, the side panel scrolled to {@code sideScroll} (0 top: the result, 1 bottom: the measurement). */
+    private static void shoot(WorkstationView view, Stage stage, Path image, Path png, double sideScroll) throws Exception {
         CountDownLatch opened = new CountDownLatch(1);
         Platform.runLater(() -> {
             view.open(image);
@@ -90,7 +91,7 @@ public final class MeasurementScreenshots {
         Thread.sleep(1500); // the display copies are converted off the FX thread
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
-            ((javafx.scene.control.ScrollPane) stage.getScene().lookup("#sideScroll")).setVvalue(1);
+            ((javafx.scene.control.ScrollPane) stage.getScene().lookup("#sideScroll")).setVvalue(sideScroll);
             stage.getScene().getRoot().layout();
             write(stage.getScene().getRoot().snapshot(null, null), png);
             done.countDown();
