@@ -222,7 +222,8 @@ public final class PdfReportExporter {
             float h = Math.min(maxH, colW * img.height() / img.width());
             float w = h * img.width() / img.height();
             float labelBase = y - 10;
-            t.draw(cs, "Dermoscopic image", left, labelBase, 9, true);
+            // an image the check judges not dermoscopic is not called one
+            t.draw(cs, r.prediction().appliesToImage() ? "Dermoscopic image" : "Image (not dermoscopic)", left, labelBase, 9, true);
             t.draw(cs, "Explanation heatmap", left + colW + GAP, labelBase, 9, true);
             float top = labelBase - 4;
             drawImage(img, left + (colW - w) / 2, top - h, w, h);

@@ -133,6 +133,7 @@ class WindowAndReportWordingTest {
             assertTrue(pdf.contains(flat(words)), "the PDF lacks '" + words + "' in:\n" + pdf);
         }
         assertFalse(pdf.contains(ResultWording.SUSPICIOUS) || pdf.contains(ResultWording.NOT_SUSPICIOUS), pdf);
+        assertTrue(pdf.contains("Image (not dermoscopic)") && !pdf.contains("Dermoscopic image"), pdf);
     }
 
     @Test
