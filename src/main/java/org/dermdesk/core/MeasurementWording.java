@@ -19,11 +19,18 @@ public final class MeasurementWording {
     public static final String STRUCTURES_OMITTED = "The differential-structures term (D) cannot be estimated from the image"
             + " and is omitted; count the structures to complete the score.";
 
+    /** In place of the score for an image the check judges not dermoscopic: the ABCD rule is a dermoscopy rule. */
+    public static final String NO_TDS_NOT_DERMOSCOPIC = "No total dermoscopy score: the ABCD rule applies to dermoscopic images,"
+            + " and this image does not look like one.";
+
     private MeasurementWording() {
     }
 
-    /** Every line a clinician reads about the measurement, in order. */
-    public static List<String> lines(LesionMeasurements m, boolean cutOff) {
+    /**
+     * Every line a clinician reads about the measurement, in order; the last is the total dermoscopy score, or,
+     * where the prediction says the image is not dermoscopic, why there is none.
+     */
+    public static List<String> lines(LesionMeasurements m, boolean cutOff, Prediction prediction) {
         List<String> out = new ArrayList<>();
         out.add(scale(m.scale()));
         out.add(size(m, cutOff));
@@ -33,7 +40,7 @@ public final class MeasurementWording {
         out.add(asymmetry(m.asymmetry()));
         out.add(border(m.borderSectors()));
         out.add(colours(m));
-        out.add(tds(m.tds()));
+        out.add(prediction == null || prediction.appliesToImage() ? tds(m.tds()) : NO_TDS_NOT_DERMOSCOPIC);
         return out;
     }
 

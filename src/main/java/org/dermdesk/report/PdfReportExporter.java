@@ -446,7 +446,8 @@ public final class PdfReportExporter {
             }
             ly = paragraph(MeasurementWording.BASIS, left, width, 7.5f, false, 9.2f, 0.35f, ly);
             LesionMeasurements m = r.quality().measurements();
-            List<String> lines = MeasurementWording.lines(m, r.quality().lesion() != null && r.quality().lesion().touchesBorder());
+            List<String> lines = MeasurementWording.lines(m, r.quality().lesion() != null && r.quality().lesion().touchesBorder(),
+                    r.prediction());
             // the short lines run on as one paragraph; the score and its caveat keep a paragraph of their own
             ly = paragraph(String.join(" ", lines.subList(0, lines.size() - 1)), left, width, 8, false, 9.8f, 0f, ly);
             ly = paragraph(lines.get(lines.size() - 1), left, width, 8, false, 9.8f, 0f, ly);

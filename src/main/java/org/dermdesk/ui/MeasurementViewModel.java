@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import org.dermdesk.core.LesionMeasurements;
 import org.dermdesk.core.MeasurementWording;
+import org.dermdesk.core.Prediction;
 import org.dermdesk.core.QualityReport;
 
 /** The lesion's classical measurement in the words of {@link MeasurementWording}, following the quality report shown. */
@@ -19,12 +20,20 @@ public final class MeasurementViewModel {
     private final ReadOnlyStringWrapper score = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<LesionMeasurements> measurements = new ReadOnlyObjectWrapper<>();
 
-    public MeasurementViewModel(ObservableValue<QualityReport> report) {
-        report.addListener((o, a, b) -> show(b));
-        show(report.getValue());
+    private final ObservableValue<QualityReport> report;
+    private final ObservableValue<Prediction> prediction;
+
+    /** Follows the quality report shown and the prediction (a non-dermoscopic image gets no dermoscopy score). */
+    public MeasurementViewModel(ObservableValue<QualityReport> report, ObservableValue<Prediction> prediction) {
+        this.report = report;
+        this.prediction = prediction;
+        report.addListener((o, a, b) -> show());
+        prediction.addListener((o, a, b) -> show());
+        show();
     }
 
-    private void show(QualityReport q) {
+    private void show() {
+        QualityReport q = report.getValue();
         LesionMeasurements m = q == null ? null : q.measurements();
         measurements.set(m);
         measured.set(m != null);
@@ -33,7 +42,7 @@ public final class MeasurementViewModel {
             score.set("");
             return;
         }
-        var lines = MeasurementWording.lines(m, q.lesion() != null && q.lesion().touchesBorder());
+        var lines = MeasurementWording.lines(m, q.lesion() != null && q.lesion().touchesBorder(), prediction.getValue());
         text.set(String.join("\n", lines.subList(0, lines.size() - 1)));
         score.set(lines.get(lines.size() - 1));
     }

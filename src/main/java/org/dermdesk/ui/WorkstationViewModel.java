@@ -65,7 +65,7 @@ public final class WorkstationViewModel {
         this.result = new ResultViewModel(prefs.thresholdProperty());
         this.quality = new QualityViewModel(services.qualityGate().isPresent());
         this.explanation = new ExplanationViewModel(services.explainer().isPresent());
-        this.measurement = new MeasurementViewModel(quality.reportProperty());
+        this.measurement = new MeasurementViewModel(quality.reportProperty(), result.predictionProperty());
         this.output = new CaseOutput(runner, status::set, m -> messages.accept(m));
         this.explainer = new ExplanationTask(runner, explanation, overlays, status::set, m -> messages.accept(m));
         this.analyses = new AnalysisTasks(services, runner, model, prefs.deviceScales(), status::set, m -> messages.accept(m));

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import javafx.beans.property.SimpleObjectProperty;
 import org.dermdesk.core.DermoscopicColour;
+import org.dermdesk.core.ImageSuitability;
 import org.dermdesk.core.LesionMeasurements;
 import org.dermdesk.core.LesionRegion;
 import org.dermdesk.core.Mask;
 import org.dermdesk.core.MeasurementWording;
+import org.dermdesk.core.ModelInfo;
+import org.dermdesk.core.Prediction;
 import org.dermdesk.core.QualityReport;
 import org.dermdesk.core.Scale;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,8 @@ class MeasurementViewModelTest {
     @Test
     void followsTheReportShownInMillimetresOrPixels() {
         SimpleObjectProperty<QualityReport> shown = new SimpleObjectProperty<>();
-        MeasurementViewModel vm = new MeasurementViewModel(shown);
+        SimpleObjectProperty<Prediction> prediction = new SimpleObjectProperty<>();
+        MeasurementViewModel vm = new MeasurementViewModel(shown, prediction);
         assertFalse(vm.measuredProperty().get());
         assertEquals(MeasurementWording.NOT_MEASURED, vm.textProperty().get());
 
@@ -47,5 +51,11 @@ class MeasurementViewModelTest {
         assertTrue(vm.textProperty().get().contains(MeasurementWording.CUT_OFF));
         assertFalse(vm.textProperty().get().contains(" mm"), "no millimetres without a scale");
         assertEquals(MeasurementWording.BASIS, vm.basis());
+
+        Prediction p = new Prediction(0.4, 0.5, Map.of(), new ModelInfo("m", "1", "ab".repeat(32)));
+        prediction.set(p.withSuitability(new ImageSuitability(false, 0.02, true, 0.99)));
+        assertEquals(MeasurementWording.NO_TDS_NOT_DERMOSCOPIC, vm.scoreProperty().get(), "a phone photo gets no dermoscopy score");
+        prediction.set(p.withSuitability(new ImageSuitability(true, 0.9, false, 0.2)));
+        assertTrue(vm.scoreProperty().get().startsWith("Total dermoscopy score"), vm.scoreProperty().get());
     }
 }
