@@ -31,6 +31,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -216,11 +217,13 @@ public final class WorkstationView {
         banner.textProperty().bind(vm.quality().bannerTextProperty());
         Panels.showWhen(banner, vm.quality().retakeProperty());
 
-        HBox overlayBar = new HBox(4);
+        // wraps onto a second row rather than cutting the toggles' names short on a narrow window
+        FlowPane overlayBar = new FlowPane(4, 4);
         overlayBar.setId("overlayBar");
         overlayBar.getStyleClass().add("overlay-bar");
         overlayBar.setAlignment(Pos.CENTER_LEFT);
         overlayBar.setPadding(new Insets(4, 6, 4, 6));
+        overlayBar.prefWrapLengthProperty().bind(viewer.widthProperty().subtract(12));
         Label show = new Label("Show:");
         overlayBar.getChildren().add(show);
         int n = 1;
