@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param timestamp   when the analysis was saved
  * @param caseId      the user's case identifier (a chart or lesion number, or the image's file name)
- * @param imagePath   the analysed file
+ * @param imagePath   the analysed file (kept absolute)
  * @param imageSha256 SHA-256 of the file's bytes, lower-case hex (identifies the image in the log)
  * @param details     patient/lesion details and reviewer notes; never logged
  * @param prediction  the classifier's result
@@ -34,6 +34,8 @@ public record CaseRecord(Instant timestamp, String caseId, Path imagePath, Strin
             throw new IllegalArgumentException("imageSha256 must be 64 lower-case hex digits");
         }
         details = details == null ? CaseDetails.none() : details;
+        // the log and the follow-up list must find the file again from any working folder
+        imagePath = imagePath.toAbsolutePath().normalize();
     }
 
     /** A record of an image classified as loaded (no hair removal). */

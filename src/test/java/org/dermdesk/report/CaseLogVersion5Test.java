@@ -40,6 +40,17 @@ class CaseLogVersion5Test {
         assertEquals(expected, CaseLog.COLUMNS);
     }
 
+    /** A file opened by a relative name is logged by its absolute path, so that a later comparison finds it from any folder. */
+    @Test
+    void aRelativeImagePathIsLoggedAbsolute() throws IOException {
+        CaseRecord r = of("A", "IP_1", "L1", "2026-03-14T09:26:53Z");
+        CaseRecord relative = new CaseRecord(r.timestamp(), r.caseId(), Path.of("photos", "..", "lesion.jpg"), r.imageSha256(),
+                r.details(), r.prediction(), r.quality(), r.explanation(), r.image(), r.heatmap(), false);
+        Path file = dir.resolve("log.csv");
+        new CaseLog(file).append(relative);
+        assertEquals(Path.of("lesion.jpg").toAbsolutePath().toString(), CaseLog.read(file).entries().get(0).imagePath());
+    }
+
     @Test
     void identityRoundTripsGuardedAgainstSpreadsheetFormulas() throws IOException {
         Path file = dir.resolve("log.csv");
