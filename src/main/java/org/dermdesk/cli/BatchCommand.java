@@ -220,7 +220,7 @@ public final class BatchCommand implements Callable<Integer> {
             } else if (prediction.malignant()) {
                 suspicious++;
             }
-            if (prediction.appliesToImage() && prediction.suitability() != null && prediction.suitability().unfamiliar()) {
+            if (prediction.unfamiliar()) {
                 unfamiliar.add(image.getFileName().toString());
             }
         }

@@ -58,6 +58,14 @@ public record Prediction(double pMalignant, double threshold, Map<Diagnosis, Dou
         return suitability == null || suitability.dermoscopic();
     }
 
+    /**
+     * True when the image is dermoscopic but unlike the training images: the probability stands, with extra caution
+     * (a non-dermoscopic image has no probability to be cautious about).
+     */
+    public boolean unfamiliar() {
+        return appliesToImage() && suitability != null && suitability.unfamiliar();
+    }
+
     /** True when the probability weighs the patient's age and sex besides the image. */
     public boolean adjustedForPatient() {
         return imageOnlyPMalignant != null;

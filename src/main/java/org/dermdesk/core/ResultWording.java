@@ -56,11 +56,7 @@ public final class ResultWording {
 
     /** The caution a result carries because of the image itself: not dermoscopic, unfamiliar, or none (empty). */
     public static String suitabilityNote(Prediction p) {
-        ImageSuitability s = p.suitability();
-        if (s == null) {
-            return "";
-        }
-        return !s.dermoscopic() ? NOT_DERMOSCOPIC : s.unfamiliar() ? UNFAMILIAR : "";
+        return !p.appliesToImage() ? NOT_DERMOSCOPIC : p.unfamiliar() ? UNFAMILIAR : "";
     }
 
     public static String verdictCode(boolean malignant) {

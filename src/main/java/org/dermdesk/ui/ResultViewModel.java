@@ -84,7 +84,7 @@ public final class ResultViewModel {
         differential.clear();
         suitabilityNote.set(p == null ? "" : ResultWording.suitabilityNote(p));
         notDermoscopic.set(p != null && !p.appliesToImage());
-        unfamiliar.set(p != null && p.suitability() != null && p.suitability().unfamiliar() && p.appliesToImage());
+        unfamiliar.set(p != null && p.unfamiliar());
         probabilityShown.set(p != null && (p.appliesToImage() || revealed.get()));
         if (p == null) {
             judged.set(null);
