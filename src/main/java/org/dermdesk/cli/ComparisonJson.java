@@ -51,7 +51,7 @@ final class ComparisonJson {
         reg.put("rotation_deg", round(r.rotationDeg(), 1));
         reg.put("shift_x_px", round(r.dx(), 1));
         reg.put("shift_y_px", round(r.dy(), 1));
-        numberOrNull(n, "appearance_similarity", c.appearanceSimilarity(), 3);
+        numberOrNull(n, "appearance_evidence", c.appearanceEvidence(), 3);
         numberOrNull(n, "same_lesion_score", c.sameLesionScore(), 3);
         n.put("area_threshold_percent", round(ChangeRule.areaThreshold(r), 1));
         strings(n.putArray("changes"), c.changes());

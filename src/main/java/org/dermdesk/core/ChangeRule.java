@@ -126,11 +126,11 @@ public final class ChangeRule {
             reasons.add(String.format(Locale.ROOT, "The aligned outlines overlap only %.0f%% (same lesion: at least %.0f%%).",
                     100 * r.maskJaccard(), 100 * DIFFERENT_JACCARD));
         }
-        Double appearance = before.appearanceSimilarity(after);
+        Double appearance = before.appearanceEvidence(after);
         Double score = sameLesionScore(r, appearance);
         if (score != null) {
             if (!(score >= SameLesionScore.MIN_SAME)) {
-                reasons.add(String.format(Locale.ROOT, "The network's view of the two images (similarity %.2f), the outline"
+                reasons.add(String.format(Locale.ROOT, "The network's view of the two images (evidence %+.1f), the outline"
                         + " overlap (%.2f) and the pattern inside the lesion (correlation %s) together do not match one lesion"
                         + " (same-lesion score %.2f; same lesion: at least %.2f).", appearance, r.maskJaccard(),
                         pattern(r), score, SameLesionScore.MIN_SAME));

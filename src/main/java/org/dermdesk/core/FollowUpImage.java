@@ -30,8 +30,11 @@ public record FollowUpImage(String name, LesionImage image, Mask mask, LesionMea
         this(name, image, mask, measurements, pMalignant, contrast, null);
     }
 
-    /** How alike the network sees this image and another (cosine similarity, 1 = alike); null when either has no appearance. */
-    public Double appearanceSimilarity(FollowUpImage other) {
-        return appearance == null || other.appearance == null ? null : appearance.similarity(other.appearance);
+    /**
+     * The network's evidence that this image and another show one lesion ({@link Appearance#sameLesionEvidence}: a
+     * log-likelihood ratio, above 0 favouring one lesion); null when either has no appearance.
+     */
+    public Double appearanceEvidence(FollowUpImage other) {
+        return appearance == null || other.appearance == null ? null : appearance.sameLesionEvidence(other.appearance);
     }
 }

@@ -41,14 +41,14 @@ public record LesionComparison(FollowUpImage before, FollowUpImage after, Regist
         return Collections.unmodifiableSet(s.isEmpty() ? EnumSet.noneOf(DermoscopicColour.class) : EnumSet.copyOf(s));
     }
 
-    /** How alike the network sees the two images (cosine similarity, 1 = alike); null when either has no appearance. */
-    public Double appearanceSimilarity() {
-        return before.appearanceSimilarity(after);
+    /** The network's evidence that the two images show one lesion (log-likelihood ratio, above 0 favours one); null without it. */
+    public Double appearanceEvidence() {
+        return before.appearanceEvidence(after);
     }
 
     /** The same-lesion score (0..1) where it decided {@link #sameLesion()}; null where it did not apply. */
     public Double sameLesionScore() {
-        return ChangeRule.sameLesionScore(registration, appearanceSimilarity());
+        return ChangeRule.sameLesionScore(registration, appearanceEvidence());
     }
 
     /**

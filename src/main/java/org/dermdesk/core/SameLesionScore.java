@@ -2,23 +2,24 @@ package org.dermdesk.core;
 
 /**
  * How likely two registered images show one lesion, from three measures that each alone overlap between
- * re-takes and different lesions: the network's appearance similarity, the registered outlines' overlap and
- * the correlation of the pattern inside them. A logistic model, so that a high value of one can make up for
- * a middling value of another.
+ * re-takes and different lesions: the network's evidence ({@link Appearance#sameLesionEvidence}, learned from
+ * re-takes of the model's train-split lesions), the registered outlines' overlap and the correlation of the
+ * pattern inside them. A logistic model, so that a high value of one can make up for a middling value of another.
  *
- * <p>Fitted by {@code dermdesk fit-same-lesion} on the tuning sample of {@code evaluate-compare --seed 17}
- * (200 HAM10000 re-takes against 200 pairs of different lesions, the pairs whose registration check passed;
- * src/site/markdown/validation.md). The sample is balanced, so the natural cut of 0.5 is used.
+ * <p>Fitted by {@code dermdesk fit-same-lesion} on {@code evaluate-compare --part validation --pairs 300 --seed 17}
+ * (the 270 HAM10000 re-takes of the model's validation lesions against 300 pairs of two of them, the pairs whose
+ * registration check passed; src/site/markdown/validation.md), so neither the identity space nor this score saw
+ * the test lesions that measure them. The sample is nearly balanced, so the natural cut of 0.5 is used.
  */
 public final class SameLesionScore {
 
     /** Below this the two images are taken for two lesions. */
     public static final double MIN_SAME = 0.5;
 
-    static final double INTERCEPT = -63.801;
-    static final double PER_OUTLINE_OVERLAP = 4.888;
-    static final double PER_PATTERN = 8.360;
-    static final double PER_APPEARANCE = 57.497;
+    static final double INTERCEPT = -8.254;
+    static final double PER_OUTLINE_OVERLAP = 2.778;
+    static final double PER_PATTERN = 9.077;
+    static final double PER_APPEARANCE = 0.279;
 
     /** What a pattern correlation that cannot be measured (outlines that do not overlap) counts as. */
     static final double NO_PATTERN = -1;
@@ -31,7 +32,7 @@ public final class SameLesionScore {
      *
      * @param outlineOverlap     Jaccard of the registered outlines
      * @param patternCorrelation correlation inside the outlines; NaN when it could not be measured
-     * @param appearance         cosine similarity of the network's pooled features
+     * @param appearance         the network's evidence for one lesion (log-likelihood ratio)
      */
     public static double of(double outlineOverlap, double patternCorrelation, double appearance) {
         double[] x = inputs(outlineOverlap, patternCorrelation, appearance);

@@ -17,6 +17,7 @@ public final class DevelopmentCommands {
                 .addSubcommand(new BenchCommand())
                 .addSubcommand(new BenchExplainCommand())
                 .addSubcommand(new EvaluateCompareCommand())
-                .addSubcommand(new FitSameLesionCommand());
+                .addSubcommand(new FitSameLesionCommand())
+                .addSubcommand(new FitLesionIdentityCommand());
     }
 }

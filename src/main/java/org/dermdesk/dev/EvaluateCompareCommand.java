@@ -13,7 +13,10 @@ import java.util.concurrent.Callable;
 import org.dermdesk.core.LesionComparison;
 import org.dermdesk.imaging.SyntheticFollowUp;
 import org.dermdesk.cli.ModelOption;
+import java.util.function.Predicate;
+import org.dermdesk.ml.DataSplitter;
 import org.dermdesk.ml.DjlLesionClassifier;
+import org.dermdesk.ml.Split;
 import org.dermdesk.ml.ModelLoadException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +44,10 @@ public final class EvaluateCompareCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "per-pair values (for setting thresholds)")
     Path csvFile;
 
+    @Option(names = "--part", defaultValue = "test", description = "the part of the model's lesion-grouped split.csv whose lesions are"
+            + " compared: validation (where the same-lesion score is fitted) or test (default: ${DEFAULT-VALUE})")
+    String part;
+
     @Mixin
     ModelOption model;
 
@@ -50,11 +57,19 @@ public final class EvaluateCompareCommand implements Callable<Integer> {
             System.err.println("No development data at " + data.toAbsolutePath() + " (expected ham10000/metadata.csv); use --data DIR.");
             return 2;
         }
+        Split wanted = Split.fromKey(part);
+        if (wanted == Split.TRAIN) {
+            System.err.println("--part train: the lesion identity space was fitted on those lesions; use validation or test.");
+            return 2;
+        }
+        Map<String, Split> split = DataSplitter.read(model.dir().resolve("split.csv"));
+        Predicate<String> inPart = id -> split.get(id) == wanted;
         try (PrintWriter csv = csvFile == null ? null : new PrintWriter(Files.newBufferedWriter(csvFile));
              DjlLesionClassifier classifier = DjlLesionClassifier.open(model.dir())) {
             FollowUpEvaluation ev = new FollowUpEvaluation(data, csv, classifier);
             Random random = new Random(seed);
-            Map<String, List<String>> lesions = ev.lesions();
+            Map<String, List<String>> lesions = ev.lesions(inPart);
+            System.out.printf(Locale.ROOT, "HAM10000 lesions of the model's %s split: %d%n", wanted.key(), lesions.size());
             List<String> multi = new ArrayList<>();
             List<String> all = new ArrayList<>(lesions.keySet());
             lesions.forEach((k, v) -> {
@@ -62,7 +77,8 @@ public final class EvaluateCompareCommand implements Callable<Integer> {
             });
             retakes(ev, lesions, FollowUpEvaluation.sample(multi, pairs, random), multi.size());
             // the synthetic tests use the 600x450 copies: skin texture, the zoom's only witness, is lost at 200x150
-            List<String> singles = FollowUpEvaluation.sample(ev.fullResolution(), synthetic, random);
+            List<String> singles = FollowUpEvaluation.sample(
+                    ev.fullResolution().stream().filter(inPart).toList(), synthetic, random);
             syntheticRetakes(ev, singles);
             growth(ev, singles);
             different(ev, lesions, all, random);

@@ -35,9 +35,9 @@ public final class FitSameLesionCommand implements Callable<Integer> {
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
                 String kind = r.get("kind");
                 if (!kind.equals("retake") && !kind.equals("different")) continue;
-                if (!Boolean.parseBoolean(r.get("success")) || r.get("appearance_similarity").isEmpty()) continue;
+                if (!Boolean.parseBoolean(r.get("success")) || r.get("appearance_evidence").isEmpty()) continue;
                 rows.add(SameLesionScore.inputs(Double.parseDouble(r.get("seg_jaccard")),
-                        Double.parseDouble(r.get("lesion_corr")), Double.parseDouble(r.get("appearance_similarity"))));
+                        Double.parseDouble(r.get("lesion_corr")), Double.parseDouble(r.get("appearance_evidence"))));
                 sameLesion.add(kind.equals("retake"));
             }
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 import org.dermdesk.core.ChangeRule;
 import org.dermdesk.core.FollowUpImage;
 import org.dermdesk.core.ImageLoadException;
@@ -51,7 +52,7 @@ final class FollowUpEvaluation {
         this.classifier = classifier;
         if (csv != null) {
             csv.println("kind,before,after,truth_area_change,same_lesion,changed,area_change,success,residual,skin_residual,"
-                    + "seg_jaccard,lesion_corr,contrast_distance,scale,scale_from_skin,expert_jaccard,expert_area_change,appearance_similarity,colours_added,colours_lost,method");
+                    + "seg_jaccard,lesion_corr,contrast_distance,scale,scale_from_skin,expert_jaccard,expert_area_change,appearance_evidence,colours_added,colours_lost,method");
         }
     }
 
@@ -67,13 +68,13 @@ final class FollowUpEvaluation {
         return classifier == null ? null : classifier.predict(image);
     }
 
-    /** Lesion ids with their image ids, in file order. */
-    Map<String, List<String>> lesions() throws IOException {
+    /** Lesion ids with their image ids, in file order: the images {@code keep} accepts. */
+    Map<String, List<String>> lesions(Predicate<String> keep) throws IOException {
         Map<String, List<String>> m = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(ham.resolve("metadata.csv"));
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
-            m.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f[1]);
+            if (keep.test(f[1])) m.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f[1]);
         }
         return m;
     }
@@ -138,7 +139,7 @@ final class FollowUpEvaluation {
                     c.sameLesion(), c.changed(), c.areaChangePercent(), r.success(), r.residual(), r.skinResidual(), r.maskJaccard(),
                     r.lesionCorrelation(), before.contrast().distance(after.contrast()), r.scale(),
                     r.scaleFromSkin(), ej, 100 * (a.expert.area() / (r.scale() * r.scale()) / b.expert.area() - 1),
-                    c.appearanceSimilarity() == null ? "" : String.format(Locale.ROOT, "%.4f", c.appearanceSimilarity()),
+                    c.appearanceEvidence() == null ? "" : String.format(Locale.ROOT, "%.4f", c.appearanceEvidence()),
                     c.coloursAdded().size(), c.coloursLost().size(), r.method());
         }
         return new Outcome(c, ej);

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.dermdesk.core.Appearance;
 import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.Checksums;
 import org.dermdesk.core.Diagnosis;
@@ -47,11 +46,13 @@ public final class DjlLesionClassifier implements LesionClassifier {
     private final ModelInfo info;
     /** Null for models without the check. */
     private final ImageKindModel imageKind;
+    private final LesionIdentityModel identity;
 
-    private DjlLesionClassifier(ModelCard card, Model model, ImageKindModel imageKind) {
+    private DjlLesionClassifier(ModelCard card, Model model, ImageKindModel imageKind, LesionIdentityModel identity) {
         this.card = card;
         this.model = model;
         this.imageKind = imageKind;
+        this.identity = identity;
         this.info = new ModelInfo(card.name(), card.version(), card.weightsSha256());
     }
 
@@ -78,16 +79,20 @@ public final class DjlLesionClassifier implements LesionClassifier {
             throw new ModelLoadException("Model weights " + weights + " cannot be loaded: " + e.getMessage(), e);
         }
         ImageKindModel imageKind = null;
-        if (card.imageKind() != null) {
-            try {
+        LesionIdentityModel identity = null;
+        try {
+            if (card.imageKind() != null) {
                 imageKind = ImageKindModel.read(modelDir, card.imageKind());
-            } catch (ModelLoadException e) {
-                model.close();
-                throw e;
             }
+            if (card.lesionIdentity() != null) {
+                identity = LesionIdentityModel.read(modelDir, card.lesionIdentity());
+            }
+        } catch (ModelLoadException e) {
+            model.close();
+            throw e;
         }
         LOG.info("Loaded model {} {} in {} ms", card.name(), card.version(), (System.nanoTime() - start) / 1_000_000);
-        return new DjlLesionClassifier(card, model, imageKind);
+        return new DjlLesionClassifier(card, model, imageKind, identity);
     }
 
     private static void verifyChecksum(ModelCard card, Path weights) throws ModelLoadException {
@@ -171,10 +176,16 @@ public final class DjlLesionClassifier implements LesionClassifier {
         List<Prediction> out = new ArrayList<>(images.size());
         List<NetworkOutput> outputs = outputs(images);
         for (int i = 0; i < outputs.size(); i++) {
-            Prediction p = toPrediction(outputs.get(i).logits()).withAppearance(Appearance.of(outputs.get(i).features()));
+            Prediction p = toPrediction(outputs.get(i).logits());
+            if (identity != null) p = p.withAppearance(identity.appearance(outputs.get(i).features()));
             out.add(imageKind == null ? p : p.withSuitability(imageKind.assess(outputs.get(i), images.get(i))));
         }
         return out;
+    }
+
+    /** The model's lesion identity space, or null when its card names none. */
+    LesionIdentityModel identity() {
+        return identity;
     }
 
     /** The loaded network (for development tools that reuse its blocks). */

@@ -24,6 +24,7 @@ import java.util.Map;
  * @param thresholdRule how the threshold was chosen, in words
  * @param metrics      measured metrics by split name, e.g. "validation", "test", "image_level_test"
  * @param imageKind    the check of whether an image is dermoscopic and like the training data; null = none
+ * @param lesionIdentity the space in which follow-up comparisons tell a re-take from another lesion; null = none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelCard(String name, String version, String architecture, InputSpec input, String output,
@@ -32,7 +33,7 @@ public record ModelCard(String name, String version, String architecture, InputS
                         String weightsFile, String weightsSha256, long parameters,
                         Map<String, Object> split, Map<String, Object> training,
                         Map<String, Map<String, Object>> metrics, String dataLicence, String intendedUse,
-                        ImageKindSpec imageKind) {
+                        ImageKindSpec imageKind, LesionIdentitySpec lesionIdentity) {
 
     public static final String FILE_NAME = "model-card.json";
     /** What every DermDesk model is for, as its card says. */
@@ -60,7 +61,14 @@ public record ModelCard(String name, String version, String architecture, InputS
     public ModelCard withImageKind(ImageKindSpec spec) {
         return new ModelCard(name, version, architecture, input, output, temperature, calibrationBias, diagnosisTemperature,
                 testTimeAugmentation, metadataFusion, threshold, thresholdRule, weightsFile, weightsSha256, parameters, split,
-                training, metrics, dataLicence, intendedUse, spec);
+                training, metrics, dataLicence, intendedUse, spec, lesionIdentity);
+    }
+
+    /** This card with a lesion identity space added or replaced. */
+    public ModelCard withLesionIdentity(LesionIdentitySpec spec) {
+        return new ModelCard(name, version, architecture, input, output, temperature, calibrationBias, diagnosisTemperature,
+                testTimeAugmentation, metadataFusion, threshold, thresholdRule, weightsFile, weightsSha256, parameters, split,
+                training, metrics, dataLicence, intendedUse, imageKind, spec);
     }
 
     /** True when the model's logits are averaged over mirrored views, as it was calibrated. */

@@ -44,7 +44,8 @@ final class ModelCardSeal {
     static final String FILE_NAME = "model-card.sha256";
     static final String SHIPPED = "shipped-model-cards.sha256";
     static final List<String> FIELDS = List.of("architecture", "input", "output", "temperature", "calibration_bias",
-            "diagnosis_temperature", "test_time_augmentation", "metadata_fusion", "threshold", "image_kind");
+            "diagnosis_temperature", "test_time_augmentation", "metadata_fusion", "threshold", "image_kind",
+            "lesion_identity");
 
     private static final Map<String, String> SHIPPED_SEALS = loadShipped();
     private static final ObjectMapper MAPPER = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);

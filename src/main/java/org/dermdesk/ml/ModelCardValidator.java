@@ -105,6 +105,7 @@ final class ModelCardValidator {
             }
         }
         imageKind(card);
+        lesionIdentity(card);
         String weights = text(card, "weights_file");
         if (weights.contains("/") || weights.contains("\\") || weights.startsWith(".")) {
             throw field("weights_file", "must be a file name inside the model folder");
@@ -122,13 +123,7 @@ final class ModelCardValidator {
         if (!kind.isObject()) {
             throw field("image_kind", "must be an object");
         }
-        String file = text(kind, "image_kind.file", "file");
-        if (file.contains("/") || file.contains("\\") || file.startsWith(".")) {
-            throw field("image_kind.file", "must be a file name inside the model folder");
-        }
-        if (!SHA256.matcher(text(kind, "image_kind.sha256", "sha256")).matches()) {
-            throw field("image_kind.sha256", "must be 64 hexadecimal digits");
-        }
+        sideFile(kind, "image_kind");
         for (String name : new String[] {"dermoscopic_threshold", "unfamiliar_threshold"}) {
             double t = number(kind, "image_kind." + name, name, true);
             if (!(t > 0 && t < 1)) {
@@ -138,6 +133,28 @@ final class ModelCardValidator {
         String method = text(kind, "image_kind.unfamiliar_method", "unfamiliar_method");
         if (!method.equals(ImageKindModel.MAHALANOBIS) && !method.equals(ImageKindModel.ENERGY)) {
             throw field("image_kind.unfamiliar_method", "must be '" + ImageKindModel.MAHALANOBIS + "' or '" + ImageKindModel.ENERGY + "'");
+        }
+    }
+
+    private void lesionIdentity(JsonNode card) throws ModelCardException {
+        JsonNode identity = card.get("lesion_identity");
+        if (identity == null || identity.isNull()) {
+            return;
+        }
+        if (!identity.isObject()) {
+            throw field("lesion_identity", "must be an object");
+        }
+        sideFile(identity, "lesion_identity");
+    }
+
+    /** A file beside the card that the card names and seals by its checksum. */
+    private void sideFile(JsonNode node, String name) throws ModelCardException {
+        String file = text(node, name + ".file", "file");
+        if (file.contains("/") || file.contains("\\") || file.startsWith(".")) {
+            throw field(name + ".file", "must be a file name inside the model folder");
+        }
+        if (!SHA256.matcher(text(node, name + ".sha256", "sha256")).matches()) {
+            throw field(name + ".sha256", "must be 64 hexadecimal digits");
         }
     }
 

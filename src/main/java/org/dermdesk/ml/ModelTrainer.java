@@ -241,7 +241,7 @@ public final class ModelTrainer {
                 THRESHOLD_RULE,
                 weightsFile, sha, countParameters(model.getBlock()), splitInfo(), trainingInfo(log), evaluation.metrics(),
                 "Trained on HAM10000 (CC BY-NC 4.0) and ISIC 2017 (CC-0 / CC BY-NC) images: the weights are for non-commercial use.",
-                ModelCard.INTENDED_USE, null);
+                ModelCard.INTENDED_USE, null, null);
         card.write(modelDir);
         return card;
     }

@@ -60,7 +60,7 @@ final class PretrainedModelWriter {
                         + " (CC-0 / CC BY / CC BY-NC) and ISIC 2019 BCN20000 / MSK images (CC BY-NC): the weights are for"
                         + " non-commercial use. Backbone: MobileNetV2 ImageNet weights (Apache-2.0) from npm nsfwjs@4.4.0 (MIT);"
                         + " see models/mobilenet-v2-imagenet/NOTICE.",
-                ModelCard.INTENDED_USE, null);
+                ModelCard.INTENDED_USE, null, null);
         card.write(modelDir);
         return card;
     }

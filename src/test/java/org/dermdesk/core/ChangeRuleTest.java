@@ -29,8 +29,12 @@ class ChangeRuleTest {
         return new Registration("moments+ecc-content+ecc-skin", success, residual, residual, scale, 0, 0, 0, true, jaccard, pattern, IMAGE, MASK, null);
     }
 
-    private static FollowUpImage withAppearance(FollowUpImage f, float... features) {
-        return new FollowUpImage(f.name(), f.image(), f.mask(), f.measurements(), f.pMalignant(), f.contrast(), Appearance.of(features));
+    /** A test identity space: evidence = (10 - squared distance) / 2, so 5 for identical coordinates, 0 at distance^2 10. */
+    private static final Appearance.IdentitySpace SPACE = new Appearance.IdentitySpace(new float[] {1, 1, 1}, 10);
+
+    private static FollowUpImage withAppearance(FollowUpImage f, float... coordinates) {
+        return new FollowUpImage(f.name(), f.image(), f.mask(), f.measurements(), f.pMalignant(), f.contrast(),
+                Appearance.of(coordinates, SPACE));
     }
 
     private static final LesionContrast BROWN = new LesionContrast(-30, 10, 15);
@@ -138,25 +142,25 @@ class ChangeRuleTest {
     @Test
     void imagesTheNetworkSeesAsUnalikeAreDifferentLesions() {
         FollowUpImage before = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 0, 0);
-        FollowUpImage alike = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 0.1f, 0);
-        FollowUpImage unalike = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 1, 0);
+        FollowUpImage alike = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 1, 0);
+        FollowUpImage unalike = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 7, 1);
         LesionComparison same = rule.compare(before, alike, registration(true, 1, 0.9, 0.9));
         assertTrue(same.sameLesion(), same.differentReasons().toString());
-        assertEquals(0.995, same.appearanceSimilarity(), 1e-3);
+        assertEquals(4.5, same.appearanceEvidence(), 1e-6);
         LesionComparison other = rule.compare(before, unalike, registration(true, 1, 0.9, 0.9, 0.05));
         assertFalse(other.sameLesion());
-        assertTrue(other.differentReasons().get(0).contains("similarity 0.71"), other.differentReasons().toString());
+        assertTrue(other.differentReasons().get(0).contains("evidence -20.0"), other.differentReasons().toString());
         assertTrue(rule.compare(before, unalike, registration(true, 1, 0.9, 0.9, 0.01)).sameLesion(),
                 "images aligned this closely show the same skin, however the network sees them");
     }
 
     @Test
-    void aMiddlingSimilarityIsSettledByTheOutlinesAndThePattern() {
+    void aMiddlingEvidenceIsSettledByTheOutlinesAndThePattern() {
         FollowUpImage before = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 0, 0);
-        FollowUpImage middling = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 0.426f, 0);
+        FollowUpImage middling = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 1, 3);
         LesionComparison matching = rule.compare(before, middling, registration(true, 1, 0.9, 0.9, 0.1));
-        assertEquals(0.92, matching.appearanceSimilarity(), 1e-3);
-        assertTrue(matching.sameLesion(), "similarity 0.92 with matching outlines and pattern: " + matching.differentReasons());
+        assertEquals(0, matching.appearanceEvidence(), 1e-6);
+        assertTrue(matching.sameLesion(), "evidence 0 with matching outlines and pattern: " + matching.differentReasons());
         LesionComparison unmatched = rule.compare(before, middling, registration(true, 1, 0.9, 0.3, 0.1));
         assertFalse(unmatched.sameLesion());
         assertTrue(unmatched.differentReasons().get(0).contains("same-lesion score"), unmatched.differentReasons().toString());

@@ -89,4 +89,28 @@ class ShippedModelTest {
             }
         }
     }
+
+    /**
+     * The shipped model's lesion identity space reproduces the test figures its card gives: HAM10000 re-takes of
+     * lesions in the model's test split (never seen by the space) against pairs of two such lesions.
+     */
+    @Test
+    void lesionIdentitySpaceReproducesItsCardsTestFigures() throws Exception {
+        Path data = SharedData.dir();
+        Path dir = SharedData.shippedModel(ModelLocator.DEFAULT_MODEL);
+        try (DjlLesionClassifier classifier = DjlLesionClassifier.open(dir)) {
+            assertTrue(classifier.identity() != null, "the shipped model's card names a lesion identity space");
+            Map<String, Object> card = classifier.card().lesionIdentity().metrics();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> expected = (Map<String, Object>) card.get("test");
+            Map<String, Object> measured = new LesionIdentityFit(data, dir, classifier, line -> { })
+                    .measure(classifier.identity(), Split.TEST, 17);
+            assertEquals(((Number) expected.get("lesions")).intValue(), measured.get("lesions"));
+            assertEquals(((Number) expected.get("auc")).doubleValue(), (double) measured.get("auc"), AUC_TOLERANCE);
+            assertEquals(((Number) expected.get("retakes_above_0")).doubleValue(), (double) measured.get("retakes_above_0"), RATE_TOLERANCE);
+            assertEquals(((Number) expected.get("different_at_or_below_0")).doubleValue(),
+                    (double) measured.get("different_at_or_below_0"), RATE_TOLERANCE);
+            assertTrue((double) measured.get("auc") >= 0.95, "re-takes told from different lesions: AUC " + measured.get("auc"));
+        }
+    }
 }
