@@ -3,6 +3,7 @@ package org.dermdesk.dev;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.dermdesk.imaging.ImageLoader;
 import org.dermdesk.ml.DjlLesionClassifier;
 import org.dermdesk.ml.LesionIdentityFit;
 import picocli.CommandLine.Command;
@@ -36,7 +37,7 @@ public final class FitLesionIdentityCommand implements Callable<Integer> {
             return 2;
         }
         try (DjlLesionClassifier classifier = DjlLesionClassifier.open(model)) {
-            new LesionIdentityFit(data, model, classifier, System.out::println).run(model, seed, write);
+            new LesionIdentityFit(data, model, classifier, ImageLoader::load, System.out::println).run(model, seed, write);
         }
         return 0;
     }

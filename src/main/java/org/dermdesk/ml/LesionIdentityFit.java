@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 import org.dermdesk.core.Appearance;
 import org.dermdesk.core.Checksums;
 import org.dermdesk.core.ImageLoadException;
+import org.dermdesk.core.ImageReader;
 import org.dermdesk.core.LesionImage;
-import org.dermdesk.imaging.ImageLoader;
 
 /**
  * Fits a model's {@link LesionIdentityModel} on HAM10000 re-takes and measures it on lesions it did not see.
@@ -31,12 +31,14 @@ public final class LesionIdentityFit {
     private final Path ham;
     private final Map<String, Split> split;
     private final DjlLesionClassifier classifier;
+    private final ImageReader reader;
     private final Consumer<String> print;
 
-    public LesionIdentityFit(Path data, Path modelDir, DjlLesionClassifier classifier, Consumer<String> print) throws IOException {
+    public LesionIdentityFit(Path data, Path modelDir, DjlLesionClassifier classifier, ImageReader reader, Consumer<String> print) throws IOException {
         this.ham = data.resolve("ham10000");
         this.split = DataSplitter.read(modelDir.resolve("split.csv"));
         this.classifier = classifier;
+        this.reader = reader;
         this.print = print;
     }
 
@@ -142,7 +144,7 @@ public final class LesionIdentityFit {
             List<LesionImage> images = new ArrayList<>();
             for (String id : ids.subList(start, Math.min(ids.size(), start + batch))) {
                 try {
-                    images.add(ImageLoader.load(ham.resolve("images").resolve(id + ".jpg")));
+                    images.add(reader.read(ham.resolve("images").resolve(id + ".jpg")));
                 } catch (ImageLoadException e) {
                     throw new IOException(e.getMessage(), e);
                 }

@@ -103,7 +103,7 @@ class ShippedModelTest {
             Map<String, Object> card = classifier.card().lesionIdentity().metrics();
             @SuppressWarnings("unchecked")
             Map<String, Object> expected = (Map<String, Object>) card.get("test");
-            Map<String, Object> measured = new LesionIdentityFit(data, dir, classifier, line -> { })
+            Map<String, Object> measured = new LesionIdentityFit(data, dir, classifier, ImageLoader::load, line -> { })
                     .measure(classifier.identity(), Split.TEST, 17);
             assertEquals(((Number) expected.get("lesions")).intValue(), measured.get("lesions"));
             assertEquals(((Number) expected.get("auc")).doubleValue(), (double) measured.get("auc"), AUC_TOLERANCE);
