@@ -21,6 +21,7 @@ final class ComparisonJson {
         n.put("after", c.after().name());
         n.put("changed", c.changed());
         n.put("same_lesion", c.sameLesion());
+        n.put("may_be_same_lesion", c.maybeSameLesion());
         n.put("verdict", c.verdict());
         n.put("calibrated", c.calibrated());
         n.put("area_change_percent", round(c.areaChangePercent(), 1));

@@ -15,7 +15,8 @@ import java.util.Set;
  * @param diameterChangePercent the same for the largest diameter
  * @param diameterChangeMm      later minus earlier largest diameter in mm; null unless calibrated
  * @param sameLesion            false when the images look like two different lesions (no change report then)
- * @param differentReasons      why they look different, plain sentences; empty when {@code sameLesion}
+ * @param differentReasons      why no change report is given (why they look different, or why they may be one
+ *                              lesion that could not be aligned), plain sentences; empty when {@code sameLesion}
  * @param changed               whether the lesion changed beyond re-take variation (false when not the same lesion)
  * @param changes               what changed, plain sentences; empty when not {@code changed}
  * @param scaleNote             how sizes were compared, and what that cannot tell
@@ -52,6 +53,14 @@ public record LesionComparison(FollowUpImage before, FollowUpImage after, Regist
     }
 
     /**
+     * Whether the images, not aligned, may still be one lesion ({@link ChangeRule#recognisedButNotAligned}): no
+     * change report, but not called two lesions either.
+     */
+    public boolean maybeSameLesion() {
+        return !sameLesion && ChangeRule.recognisedButNotAligned(registration, appearanceEvidence());
+    }
+
+    /**
      * Whether the change table, with its scale note and thresholds, is shown: only for the same lesion, since
      * between two different lesions its numbers would read as a change that is not one. Every front end asks here.
      */
@@ -61,6 +70,10 @@ public record LesionComparison(FollowUpImage before, FollowUpImage after, Regist
 
     /** The verdict in one line. */
     public String verdict() {
+        if (maybeSameLesion()) {
+            return "These may be the same lesion, but the images could not be aligned: no change report."
+                    + " Compare them by eye, or take the new image at the earlier view.";
+        }
         if (!sameLesion) return "These look like two different lesions: no change report.";
         return changed ? "Changed since the earlier image." : "No change beyond what re-taking the same lesion produces.";
     }

@@ -93,6 +93,7 @@ public final class EvaluateCompareCommand implements Callable<Integer> {
         int n = 0;
         int unchanged = 0;
         int different = 0;
+        int maybeSame = 0;
         int registered = 0;
         int failed = 0;
         for (String id : ids) {
@@ -110,7 +111,8 @@ public final class EvaluateCompareCommand implements Callable<Integer> {
             expertDriven.add(ev.expertDrivenJaccard(b, a));
             area.add(Math.abs(c.areaChangePercent()));
             if (c.registration().success()) registered++;
-            if (!c.sameLesion()) different++;
+            if (c.maybeSameLesion()) maybeSame++;
+            else if (!c.sameLesion()) different++;
             else if (!c.changed()) unchanged++;
         }
         System.out.printf(Locale.ROOT, "Re-takes (HAM10000 lesion_id with 2+ images: %d lesions; %d sampled, %d compared,"
@@ -119,8 +121,9 @@ public final class EvaluateCompareCommand implements Callable<Integer> {
                 FollowUpEvaluation.median(expert), FollowUpEvaluation.percentile(expert, 25));
         System.out.printf(Locale.ROOT, "  expert masks, registration driven by the expert outlines: median Jaccard %.3f%n",
                 FollowUpEvaluation.median(expertDriven));
-        System.out.printf(Locale.ROOT, "  registration check passed %.1f%%; read unchanged %.1f%%; read as different lesions %.1f%%%n",
-                pct(registered, n), pct(unchanged, n), pct(different, n));
+        System.out.printf(Locale.ROOT, "  registration check passed %.1f%%; read unchanged %.1f%%; read as different lesions %.1f%%;"
+                + " may be the same lesion, not aligned %.1f%%%n", pct(registered, n), pct(unchanged, n), pct(different, n),
+                pct(maybeSame, n));
         System.out.printf(Locale.ROOT, "  |area change| median %.1f%%, p90 %.1f%%, p95 %.1f%%%n",
                 FollowUpEvaluation.median(area), FollowUpEvaluation.percentile(area, 90), FollowUpEvaluation.percentile(area, 95));
     }
@@ -181,6 +184,7 @@ public final class EvaluateCompareCommand implements Callable<Integer> {
     private void different(FollowUpEvaluation ev, Map<String, List<String>> lesions, List<String> all, Random random) {
         int n = 0;
         int different = 0;
+        int maybeSame = 0;
         int failed = 0;
         for (int i = 0; i < pairs; i++) {
             String l1 = all.get(random.nextInt(all.size()));
@@ -196,10 +200,12 @@ public final class EvaluateCompareCommand implements Callable<Integer> {
                 continue;
             }
             n++;
-            if (!ev.compare("different", b, a, Double.NaN).comparison().sameLesion()) different++;
+            LesionComparison c = ev.compare("different", b, a, Double.NaN).comparison();
+            if (c.maybeSameLesion()) maybeSame++;
+            else if (!c.sameLesion()) different++;
         }
         System.out.printf(Locale.ROOT, "Different lesions: %d random pairs compared (%d without a lesion), reported as different"
-                + " lesions %.1f%%%n", n, failed, pct(different, n));
+                + " lesions %.1f%%, as maybe the same lesion (not aligned) %.1f%%%n", n, failed, pct(different, n), pct(maybeSame, n));
     }
 
     private static double pct(int k, int n) {

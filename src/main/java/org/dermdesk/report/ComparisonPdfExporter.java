@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -145,7 +146,12 @@ public final class ComparisonPdfExporter {
             y -= 10;
             boolean alert = !c.sameLesion() || c.changed();
             List<String> lines = t.wrap(c.verdict(), width - 16, 12, true);
-            List<String> reasons = c.sameLesion() ? c.changes() : c.differentReasons();
+            // each reason wrapped to the box, its continuation lines indented under the bullet's text
+            List<String> reasons = new ArrayList<>();
+            for (String r : c.sameLesion() ? c.changes() : c.differentReasons()) {
+                List<String> wrapped = t.wrap(r, width - 32, 9, false);
+                for (int i = 0; i < wrapped.size(); i++) reasons.add((i == 0 ? "\u2022 " : "   ") + wrapped.get(i));
+            }
             float h = 12 + lines.size() * 15 + reasons.size() * 12;
             if (alert) {
                 cs.setNonStrokingColor(0.88f);
@@ -163,7 +169,7 @@ public final class ComparisonPdfExporter {
             }
             for (String r : reasons) {
                 ly -= 12;
-                t.draw(cs, "\u2022 " + r, left + 12, ly, 9, false);
+                t.draw(cs, r, left + 12, ly, 9, false);
             }
             y -= h + 8;
         }

@@ -56,6 +56,7 @@ class CompareCommandTest {
         assertEquals(1, lines.length, "one JSON object, nothing else on stdout");
         JsonNode j = new ObjectMapper().readTree(lines[0]);
         assertTrue(j.get("same_lesion").asBoolean(), j.toString());
+        assertFalse(j.get("may_be_same_lesion").asBoolean(), "only for images that could not be aligned: " + j);
         assertTrue(j.get("changed").asBoolean(), j.toString());
         assertEquals(35, j.get("area_change_percent").asDouble(), 6, j.toString());
         assertTrue(j.get("diameter_change_mm").isNull(), "no scale in drawn images");

@@ -176,4 +176,39 @@ class ChangeRuleTest {
         assertTrue(c.sameLesion(), c.differentReasons().toString());
         assertEquals(EnumSet.of(DermoscopicColour.BLUE_GRAY), c.coloursAdded());
     }
+
+    @Test
+    void imagesTheNetworkRecognisesButThatCannotBeAlignedAreNotCalledTwoLesions() {
+        FollowUpImage before = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 0, 0);
+        FollowUpImage recognised = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 0, 0);
+        LesionComparison c = rule.compare(before, recognised, registration(false, 1, 0.3, 0.1, 0.5));
+        assertEquals(ChangeRule.RECOGNISED_EVIDENCE, c.appearanceEvidence(), 1e-6);
+        assertFalse(c.sameLesion(), "no change report without an alignment");
+        assertFalse(c.hasChangeReport());
+        assertFalse(c.changed());
+        assertTrue(c.maybeSameLesion());
+        assertTrue(c.verdict().startsWith("These may be the same lesion, but the images could not be aligned"), c.verdict());
+        assertEquals(2, c.differentReasons().size(), c.differentReasons().toString());
+        assertTrue(c.differentReasons().get(0).contains("could not be aligned"), c.differentReasons().toString());
+        assertTrue(c.differentReasons().get(1).contains("favours one lesion (evidence +5.0"), c.differentReasons().toString());
+    }
+
+    @Test
+    void weakerEvidenceOrAnAlignmentThatSucceededKeepsTheTwoLesionVerdict() {
+        FollowUpImage before = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 0, 0);
+        FollowUpImage alike = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 1, 0);
+        LesionComparison weaker = rule.compare(before, alike, registration(false, 1, 0.3, 0.1, 0.5));
+        assertEquals(4.5, weaker.appearanceEvidence(), 1e-6);
+        assertFalse(weaker.maybeSameLesion());
+        assertTrue(weaker.verdict().contains("two different lesions"), weaker.verdict());
+        // aligned, but outlines and pattern disagree: the score decides, however strong the network's view
+        FollowUpImage recognised = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 0, 0);
+        LesionComparison aligned = rule.compare(before, recognised, registration(true, 1, 0.5, -0.2, 0.1));
+        assertFalse(aligned.sameLesion(), aligned.differentReasons().toString());
+        assertFalse(aligned.maybeSameLesion());
+        // without the network's view nothing can recognise the lesion
+        LesionComparison blind = rule.compare(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null),
+                image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), registration(false, 1, 0.3, 0.1, 0.5));
+        assertFalse(blind.maybeSameLesion());
+    }
 }

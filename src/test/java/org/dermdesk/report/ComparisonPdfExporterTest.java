@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -11,6 +12,8 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.dermdesk.core.Appearance;
 import org.dermdesk.core.ChangeRule;
 import org.dermdesk.core.DermoscopicColour;
 import org.dermdesk.core.FollowUpImage;
@@ -31,15 +34,20 @@ class ComparisonPdfExporterTest {
     Path dir;
 
     static LesionComparison grownComparison() {
-        return comparison(true);
+        return comparison(true, null);
     }
 
     /** Two images that could not be aligned: the rule reads them as different lesions. */
     static LesionComparison differentLesions() {
-        return comparison(false);
+        return comparison(false, null);
     }
 
-    private static LesionComparison comparison(boolean aligned) {
+    /** Two images that could not be aligned but that the network sees as one lesion (evidence 6). */
+    static LesionComparison recognisedButNotAligned() {
+        return comparison(false, Appearance.of(new float[] {0}, new Appearance.IdentitySpace(new float[] {1}, 12)));
+    }
+
+    private static LesionComparison comparison(boolean aligned, Appearance appearance) {
         int w = 120;
         int h = 90;
         byte[] rgb = new byte[w * h * 3];
@@ -64,8 +72,8 @@ class ComparisonPdfExporterTest {
         Registration r = aligned
                 ? new Registration("moments+ecc-content+ecc-skin", true, 0.04, 0.04, 1, 0, 0, 0, true, 0.77, 0.9, img, mask, null)
                 : new Registration("moments+ecc-content+ecc-skin", false, 0.6, 0.6, 1, 0, 0, 0, true, 0.2, 0.1, img, mask, null);
-        return new ChangeRule().compare(new FollowUpImage("before.jpg", img, mask, mb, 0.12, c),
-                new FollowUpImage("after.jpg", img, mask, ma, 0.31, c), r);
+        return new ChangeRule().compare(new FollowUpImage("before.jpg", img, mask, mb, 0.12, c, appearance),
+                new FollowUpImage("after.jpg", img, mask, ma, 0.31, c, appearance), r);
     }
 
     @Test
@@ -105,6 +113,32 @@ class ComparisonPdfExporterTest {
                     c.scaleNote())) {
                 assertFalse(text.contains(s), "'" + s + "' belongs to the change table only:\n" + text);
             }
+        }
+    }
+
+    @Test
+    void wrapsEveryReasonInsideThePage() throws Exception {
+        LesionComparison c = recognisedButNotAligned();
+        assertTrue(c.maybeSameLesion());
+        Path pdf = dir.resolve("recognised.pdf");
+        new ComparisonPdfExporter(PageSize.A4, ReportFonts.locate()).export(c, pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertEquals(1, doc.getNumberOfPages());
+            float pageWidth = doc.getPage(0).getMediaBox().getWidth();
+            float[] rightmost = {0};
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> positions) throws IOException {
+                    for (TextPosition p : positions) rightmost[0] = Math.max(rightmost[0], p.getXDirAdj() + p.getWidthDirAdj());
+                    super.writeString(text, positions);
+                }
+            };
+            String text = stripper.getText(doc).replaceAll("\\s+", " ");
+            for (String s : List.of(c.verdict(), c.differentReasons().get(0), c.differentReasons().get(1))) {
+                assertTrue(text.contains(s), "missing '" + s + "' in:\n" + text);
+            }
+            assertTrue(rightmost[0] <= pageWidth - 20, "text runs to x=" + rightmost[0] + " on a page " + pageWidth + " wide");
+            assertFalse(text.contains("Largest diameter"), "no change table without an alignment");
         }
     }
 }
