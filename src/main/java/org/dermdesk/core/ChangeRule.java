@@ -36,6 +36,12 @@ public final class ChangeRule {
     public static final double DIAMETER_CHANGE_MM = 1.0;
     /** Asymmetry-score rise (0-2 scale) that counts: a rise of one level is common between re-takes. */
     public static final int ASYMMETRY_RISE = 2;
+    /**
+     * Zoom factor between the images (either way) beyond which the asymmetry scores are not compared: each is scored
+     * on its own image's outline, and a view several times closer outlines more of the border's detail (HAM10000
+     * validation re-takes: all 4 whose asymmetry alone read as changed were 2.3x or more closer or farther).
+     */
+    public static final double ASYMMETRY_MAX_ZOOM = 1.5;
     /** Registered outlines overlapping less than this are not one lesion. */
     public static final double DIFFERENT_JACCARD = 0.45;
     /**
@@ -107,12 +113,17 @@ public final class ChangeRule {
                 changes.add(String.format(Locale.ROOT, "The largest diameter changed by %+.1f mm (threshold %.1f mm).",
                         diameterMm, DIAMETER_CHANGE_MM));
             }
-            if (ma.asymmetry() - mb.asymmetry() >= ASYMMETRY_RISE) {
+            if (ma.asymmetry() - mb.asymmetry() >= ASYMMETRY_RISE && asymmetryComparable(registration)) {
                 changes.add("The asymmetry rose from " + mb.asymmetry() + " to " + ma.asymmetry() + ".");
             }
         }
         return new LesionComparison(before, after, registration, calibrated, areaChange, diameterChange, diameterMm,
                 added, lost, same, different, !changes.isEmpty(), changes, scaleNote);
+    }
+
+    /** Whether the two images' asymmetry scores are compared: only at a similar zoom ({@link #ASYMMETRY_MAX_ZOOM}). */
+    public static boolean asymmetryComparable(Registration r) {
+        return r.scale() <= ASYMMETRY_MAX_ZOOM && r.scale() >= 1 / ASYMMETRY_MAX_ZOOM;
     }
 
     /** The area change that counts, widened for images that align less closely (relative sizes only; mm are exact). */

@@ -42,7 +42,8 @@ public final class ComparisonWording {
             }
         }
         rows.add(new Row("Asymmetry (0-2)", String.valueOf(b.asymmetry()), String.valueOf(a.asymmetry()),
-                signed(a.asymmetry() - b.asymmetry(), 0)));
+                signed(a.asymmetry() - b.asymmetry(), 0)
+                        + (ChangeRule.asymmetryComparable(r) ? "" : " (not part of the verdict: the zoom differs too much)")));
         String colourChange = (c.coloursAdded().isEmpty() ? "" : "added " + words(c.coloursAdded()))
                 + (c.coloursAdded().isEmpty() || c.coloursLost().isEmpty() ? "" : "; ")
                 + (c.coloursLost().isEmpty() ? "" : "lost " + words(c.coloursLost()));
@@ -65,11 +66,11 @@ public final class ComparisonWording {
         return String.format(Locale.ROOT, "Changed means: area %.0f%% or more where the images align closely"
                         + " (residual up to %.2f), plus %.0f points per unit of residual beyond that (the whole image's or"
                         + " the skin's, whichever is lower); diameter %.1f mm or more (calibrated images); or asymmetry up"
-                        + " by %d. Each lies beyond the re-take variation of the same lesion in HAM10000. Colours added or"
+                        + " by %d (images within %.1fx of one zoom). Each lies beyond the re-take variation of the same lesion in HAM10000. Colours added or"
                         + " lost are not part of the verdict: between re-takes of one lesion they differed in 44%% of pairs;"
                         + " check them on the images.",
                 ChangeRule.AREA_CHANGE_PERCENT, ChangeRule.SAME_SKIN_RESIDUAL, ChangeRule.AREA_CHANGE_PER_RESIDUAL,
-                ChangeRule.DIAMETER_CHANGE_MM, ChangeRule.ASYMMETRY_RISE);
+                ChangeRule.DIAMETER_CHANGE_MM, ChangeRule.ASYMMETRY_RISE, ChangeRule.ASYMMETRY_MAX_ZOOM);
     }
 
     private static String words(Set<DermoscopicColour> s) {

@@ -211,4 +211,19 @@ class ChangeRuleTest {
                 image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), registration(false, 1, 0.3, 0.1, 0.5));
         assertFalse(blind.maybeSameLesion());
     }
+
+    @Test
+    void anAsymmetryRiseCountsOnlyBetweenImagesAtASimilarZoom() {
+        FollowUpImage before = image(Scale.unknown(), 100, 10000, 0, LB, BROWN, null);
+        LesionComparison near = rule.compare(before, image(Scale.unknown(), 120, 14400, 2, LB, BROWN, null),
+                registration(true, 1.2, 0.9, 0.9));
+        assertTrue(near.changed(), "asymmetry 0 -> 2 at zoom 1.2");
+        assertTrue(near.changes().get(0).contains("asymmetry rose"), near.changes().toString());
+        LesionComparison closer = rule.compare(before, image(Scale.unknown(), 250, 62500, 2, LB, BROWN, null),
+                registration(true, 2.5, 0.9, 0.9));
+        assertFalse(closer.changed(), "a view 2.5x closer outlines more border detail: " + closer.changes());
+        String asymmetryRow = ComparisonWording.rows(closer).stream().filter(r -> r.label().startsWith("Asymmetry"))
+                .findFirst().orElseThrow().change();
+        assertTrue(asymmetryRow.contains("not part of the verdict"), asymmetryRow);
+    }
 }
