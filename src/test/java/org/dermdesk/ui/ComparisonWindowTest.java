@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.stage.Stage;
+import org.dermdesk.core.Appearance;
 import org.dermdesk.core.Checksums;
 import org.dermdesk.core.ComparisonExporter;
 import org.dermdesk.core.EarlierCase;
@@ -47,11 +48,12 @@ class ComparisonWindowTest {
     private volatile boolean aligns = true;
     private List<EarlierCase> logged = List.of();
     private Path exported;
+    private FakeServices services;
 
     @Start
     void start(Stage stage) {
         node = Preferences.userRoot().node("org/dermdesk/test/" + UUID.randomUUID());
-        FakeServices services = new FakeServices() {
+        services = new FakeServices() {
             @Override
             public Optional<LesionRegistrar> lesionRegistrar() {
                 return Optional.of((before, beforeMask, after, afterMask) -> new Registration("identity (test)", aligns,
@@ -170,6 +172,19 @@ class ComparisonWindowTest {
         waitUntil(() -> !text(cv, "comparisonVerdict").isEmpty());
         assertEquals("These look like two different lesions: no change report.", text(cv, "comparisonVerdict"));
         assertTrue(cv.stage().getScene().lookup("#changeTable") == null, "no change table for two different lesions");
+    }
+
+    @Test
+    void saysMayBeTheSameLesionWhenTheNetworkRecognisesImagesThatCannotBeAligned(FxRobot robot) throws Exception {
+        aligns = false;
+        services.classifier.appearance = Appearance.of(new float[] {0}, new Appearance.IdentitySpace(new float[] {1}, 12));
+        ComparisonView cv = openToday(robot);
+        Path other = image("other.png");
+        robot.interact(() -> cv.compareWith(other));
+        waitUntil(() -> !text(cv, "comparisonVerdict").isEmpty());
+        assertTrue(text(cv, "comparisonVerdict").startsWith("These may be the same lesion, but the images could not be aligned"),
+                text(cv, "comparisonVerdict"));
+        assertTrue(cv.stage().getScene().lookup("#changeTable") == null, "no change table without an alignment");
     }
 
     private static void snapshot(ComparisonView cv) throws Exception {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.dermdesk.core.Appearance;
 import org.dermdesk.core.CaseDetails;
 import org.dermdesk.core.Diagnosis;
 import org.dermdesk.core.LesionClassifier;
@@ -17,6 +18,8 @@ final class FakeClassifier implements LesionClassifier {
     static final ModelInfo INFO = new ModelInfo("test-cnn", "1.0", "0000");
     static final double THRESHOLD = 0.4;
     volatile boolean closed;
+    /** The network's view every prediction carries (null: none, as for models without an identity space). */
+    volatile Appearance appearance;
 
     @Override
     public ModelInfo info() {
@@ -49,7 +52,7 @@ final class FakeClassifier implements LesionClassifier {
         return 1 - sum / (255.0 * n);
     }
 
-    private static Prediction predictOne(LesionImage img) {
+    private Prediction predictOne(LesionImage img) {
         double p = Math.max(0, Math.min(1, (darkness(img) - 0.45) * 2.2));
         Map<Diagnosis, Double> d = new EnumMap<>(Diagnosis.class);
         d.put(Diagnosis.MEL, p * 0.6);
@@ -59,7 +62,7 @@ final class FakeClassifier implements LesionClassifier {
         d.put(Diagnosis.BKL, (1 - p) * 0.18);
         d.put(Diagnosis.DF, (1 - p) * 0.07);
         d.put(Diagnosis.VASC, (1 - p) * 0.05);
-        return new Prediction(p, THRESHOLD, d, INFO);
+        return new Prediction(p, THRESHOLD, d, INFO, null, null, appearance);
     }
 
     /** A stand-in for a fitted age/sex adjustment: every decade past 50 adds five points. */
