@@ -14,7 +14,7 @@ import java.util.Set;
  * re-taking the same lesion produced, so that a re-take reads as unchanged and a real change stands out.
  * Two images are taken for two lesions when they cannot be aligned, when their aligned outlines or the
  * patterns inside them disagree, when their areas differ by a factor no growth explains, or when the
- * network's view, the outlines and the pattern together do not match one lesion ({@link SameLesionScore});
+ * network's view, the outlines, the pattern and the skin together do not match one lesion ({@link SameLesionScore});
  * the lesion's colour is used only for models without the network's view. Images that cannot be aligned but that the
  * network sees as one lesion ({@link #recognisedButNotAligned}) get no change report and are not called two lesions.
  */
@@ -153,9 +153,9 @@ public final class ChangeRule {
         } else if (score != null) {
             if (!(score >= SameLesionScore.MIN_SAME)) {
                 reasons.add(String.format(Locale.ROOT, "The network's view of the two images (evidence %+.1f), the outline"
-                        + " overlap (%.2f) and the pattern inside the lesion (correlation %s) together do not match one lesion"
-                        + " (same-lesion score %.2f; same lesion: at least %.2f).", appearance, r.maskJaccard(),
-                        pattern(r), score, SameLesionScore.MIN_SAME));
+                        + " overlap (%.2f), the pattern inside the lesion (correlation %s) and the alignment of the skin around it"
+                        + " (residual %s) together do not match one lesion (same-lesion score %.2f; same lesion: at least %.2f).",
+                        appearance, r.maskJaccard(), pattern(r), skin(r), score, SameLesionScore.MIN_SAME));
             }
         } else {
             // no network view, or the same skin (the network is not turn-invariant): the pattern alone, and colour
@@ -180,7 +180,7 @@ public final class ChangeRule {
      */
     public static Double sameLesionScore(Registration r, Double appearance) {
         if (appearance == null || appearance.isNaN() || r.residual() <= SAME_SKIN_RESIDUAL) return null;
-        return SameLesionScore.of(r.maskJaccard(), r.lesionCorrelation(), appearance);
+        return SameLesionScore.of(r.maskJaccard(), r.lesionCorrelation(), appearance, r.skinResidual());
     }
 
     /**
@@ -189,6 +189,10 @@ public final class ChangeRule {
      */
     public static boolean recognisedButNotAligned(Registration r, Double appearance) {
         return !r.success() && appearance != null && appearance >= RECOGNISED_EVIDENCE;
+    }
+
+    private static String skin(Registration r) {
+        return Double.isNaN(r.skinResidual()) ? "not measurable" : String.format(Locale.ROOT, "%.2f", r.skinResidual());
     }
 
     private static String pattern(Registration r) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  * whose registration check passed (the others are different lesions before any score).
  */
 @Command(name = "fit-same-lesion", mixinStandardHelpOptions = true,
-        description = "Fit the same-lesion score (outline overlap, lesion pattern, network appearance) to an evaluate-compare CSV.")
+        description = "Fit the same-lesion score (outline overlap, lesion pattern, network appearance, skin alignment) to an evaluate-compare CSV.")
 public final class FitSameLesionCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "CSV", description = "per-pair values from evaluate-compare --csv (the tuning seed)")
@@ -37,7 +37,8 @@ public final class FitSameLesionCommand implements Callable<Integer> {
                 if (!kind.equals("retake") && !kind.equals("different")) continue;
                 if (!Boolean.parseBoolean(r.get("success")) || r.get("appearance_evidence").isEmpty()) continue;
                 rows.add(SameLesionScore.inputs(Double.parseDouble(r.get("seg_jaccard")),
-                        Double.parseDouble(r.get("lesion_corr")), Double.parseDouble(r.get("appearance_evidence"))));
+                        Double.parseDouble(r.get("lesion_corr")), Double.parseDouble(r.get("appearance_evidence")),
+                        Double.parseDouble(r.get("skin_residual"))));
                 sameLesion.add(kind.equals("retake"));
             }
         }
@@ -49,13 +50,13 @@ public final class FitSameLesionCommand implements Callable<Integer> {
         for (int i = 0; i < y.length; i++) y[i] = sameLesion.get(i);
         double[][] x = rows.toArray(new double[0][]);
         double[] w = LogisticRegression.fit(x, y, 0);
-        System.out.printf(Locale.ROOT, "INTERCEPT = %.3f; PER_OUTLINE_OVERLAP = %.3f; PER_PATTERN = %.3f; PER_APPEARANCE = %.3f%n",
-                w[0], w[1], w[2], w[3]);
+        System.out.printf(Locale.ROOT, "INTERCEPT = %.3f; PER_OUTLINE_OVERLAP = %.3f; PER_PATTERN = %.3f; PER_APPEARANCE = %.3f;"
+                + " PER_SKIN_RESIDUAL = %.3f%n", w[0], w[1], w[2], w[3], w[4]);
         int same = 0;
         int sameRight = 0;
         int differentRight = 0;
         for (int i = 0; i < x.length; i++) {
-            boolean called = SameLesionScore.of(x[i][1], x[i][2], x[i][3]) >= SameLesionScore.MIN_SAME;
+            boolean called = SameLesionScore.probability(x[i]) >= SameLesionScore.MIN_SAME;
             if (y[i]) {
                 same++;
                 if (called) sameRight++;

@@ -26,7 +26,13 @@ class ChangeRuleTest {
     }
 
     static Registration registration(boolean success, double scale, double jaccard, double pattern, double residual) {
-        return new Registration("moments+ecc-content+ecc-skin", success, residual, residual, scale, 0, 0, 0, true, jaccard, pattern, IMAGE, MASK, null);
+        return registration(success, scale, jaccard, pattern, residual, residual);
+    }
+
+    static Registration registration(boolean success, double scale, double jaccard, double pattern, double residual,
+                                     double skinResidual) {
+        return new Registration("moments+ecc-content+ecc-skin", success, residual, skinResidual, scale, 0, 0, 0, true, jaccard,
+                pattern, IMAGE, MASK, null);
     }
 
     /** A test identity space: evidence = (10 - squared distance) / 2, so 5 for identical coordinates, 0 at distance^2 10. */
@@ -147,7 +153,8 @@ class ChangeRuleTest {
         LesionComparison same = rule.compare(before, alike, registration(true, 1, 0.9, 0.9));
         assertTrue(same.sameLesion(), same.differentReasons().toString());
         assertEquals(4.5, same.appearanceEvidence(), 1e-6);
-        LesionComparison other = rule.compare(before, unalike, registration(true, 1, 0.9, 0.9, 0.05));
+        // two lesions lie on two patches of skin: the skin around them does not align (pairs of two lesions: median 0.87)
+        LesionComparison other = rule.compare(before, unalike, registration(true, 1, 0.9, 0.9, 0.05, 0.9));
         assertFalse(other.sameLesion());
         assertTrue(other.differentReasons().get(0).contains("evidence -20.0"), other.differentReasons().toString());
         assertTrue(rule.compare(before, unalike, registration(true, 1, 0.9, 0.9, 0.01)).sameLesion(),
@@ -158,13 +165,29 @@ class ChangeRuleTest {
     void aMiddlingEvidenceIsSettledByTheOutlinesAndThePattern() {
         FollowUpImage before = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 0, 0);
         FollowUpImage middling = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 1, 3);
-        LesionComparison matching = rule.compare(before, middling, registration(true, 1, 0.9, 0.9, 0.1));
+        LesionComparison matching = rule.compare(before, middling, registration(true, 1, 0.9, 0.9, 0.1, 0.6));
         assertEquals(0, matching.appearanceEvidence(), 1e-6);
         assertTrue(matching.sameLesion(), "evidence 0 with matching outlines and pattern: " + matching.differentReasons());
-        LesionComparison unmatched = rule.compare(before, middling, registration(true, 1, 0.9, 0.3, 0.1));
+        LesionComparison unmatched = rule.compare(before, middling, registration(true, 1, 0.9, 0.3, 0.1, 0.6));
         assertFalse(unmatched.sameLesion());
         assertTrue(unmatched.differentReasons().get(0).contains("same-lesion score"), unmatched.differentReasons().toString());
         assertEquals(1, unmatched.differentReasons().size(), "the pattern counts once, inside the score");
+    }
+
+    @Test
+    void skinThatDoesNotAlignAroundALesionSpeaksForTwoLesions() {
+        FollowUpImage before = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 0, 0);
+        FollowUpImage middling = withAppearance(image(Scale.unknown(), 100, 8000, 1, LB, BROWN, null), 1, 1, 3);
+        LesionComparison alignedSkin = rule.compare(before, middling, registration(true, 1, 0.9, 0.6, 0.1, 0.2));
+        assertTrue(alignedSkin.sameLesion(), alignedSkin.differentReasons().toString());
+        LesionComparison otherSkin = rule.compare(before, middling, registration(true, 1, 0.9, 0.6, 0.1, 0.9));
+        assertFalse(otherSkin.sameLesion());
+        assertTrue(otherSkin.differentReasons().get(0).contains("skin around it (residual 0.90)"),
+                otherSkin.differentReasons().toString());
+        // too little skin to measure counts halfway: neither for nor against one lesion
+        double unknown = SameLesionScore.of(0.9, 0.6, 0, Double.NaN);
+        assertTrue(unknown < SameLesionScore.of(0.9, 0.6, 0, 0.2) && unknown > SameLesionScore.of(0.9, 0.6, 0, 0.9));
+        assertEquals(SameLesionScore.of(0.9, 0.6, 0, 0.5), unknown, 1e-12);
     }
 
     @Test
