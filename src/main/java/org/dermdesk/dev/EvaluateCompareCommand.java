@@ -160,6 +160,7 @@ public final class EvaluateCompareCommand implements Callable<Integer> {
         for (double g : new double[] {10, 20, 30}) {
             int n = 0;
             int changed = 0;
+            int grown = 0;
             int within = 0;
             List<Double> measured = new ArrayList<>();
             for (String id : ids) {
@@ -173,10 +174,12 @@ public final class EvaluateCompareCommand implements Callable<Integer> {
                 LesionComparison c = ev.compare("growth", b, a, g).comparison();
                 measured.add(c.areaChangePercent());
                 if (c.sameLesion() && c.changed()) changed++;
+                // a grown lesion reported as shrunk is "changed" but wrong: counted apart
+                if (c.sameLesion() && c.changed() && c.areaChangePercent() > 0) grown++;
                 if (Math.abs(c.areaChangePercent() - g) <= 5) within++;
             }
-            System.out.printf(Locale.ROOT, "Lesion grown %2.0f%% in area (ham10000/full): %d images, read changed %.1f%%, measured area change"
-                            + " median %.1f%%, within +-5 points %.1f%%%n", g, n, pct(changed, n),
+            System.out.printf(Locale.ROOT, "Lesion grown %2.0f%% in area (ham10000/full): %d images, read changed %.1f%% (as grown %.1f%%),"
+                            + " measured area change median %.1f%%, within +-5 points %.1f%%%n", g, n, pct(changed, n), pct(grown, n),
                     FollowUpEvaluation.median(measured), pct(within, n));
         }
     }
