@@ -192,10 +192,14 @@ public final class ChangeRule {
     }
 
     private static String skin(Registration r) {
-        return Double.isNaN(r.skinResidual()) ? "not measurable" : String.format(Locale.ROOT, "%.2f", r.skinResidual());
+        return measured(r.skinResidual());
     }
 
     private static String pattern(Registration r) {
-        return Double.isNaN(r.lesionCorrelation()) ? "not measurable" : String.format(Locale.ROOT, "%.2f", r.lesionCorrelation());
+        return measured(r.lesionCorrelation());
+    }
+
+    private static String measured(double value) {
+        return Double.isNaN(value) ? "not measurable" : String.format(Locale.ROOT, "%.2f", value);
     }
 }

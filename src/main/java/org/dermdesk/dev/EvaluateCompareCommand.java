@@ -173,9 +173,11 @@ public final class EvaluateCompareCommand implements Callable<Integer> {
                 if (a == null) continue;
                 LesionComparison c = ev.compare("growth", b, a, g).comparison();
                 measured.add(c.areaChangePercent());
-                if (c.sameLesion() && c.changed()) changed++;
-                // a grown lesion reported as shrunk is "changed" but wrong: counted apart
-                if (c.sameLesion() && c.changed() && c.areaChangePercent() > 0) grown++;
+                if (c.sameLesion() && c.changed()) {
+                    changed++;
+                    // a grown lesion reported as shrunk is "changed" but wrong: counted apart
+                    if (c.areaChangePercent() > 0) grown++;
+                }
                 if (Math.abs(c.areaChangePercent() - g) <= 5) within++;
             }
             System.out.printf(Locale.ROOT, "Lesion grown %2.0f%% in area (ham10000/full): %d images, read changed %.1f%% (as grown %.1f%%),"
