@@ -70,20 +70,16 @@ public final class ChangeRule {
     public LesionComparison compare(FollowUpImage before, FollowUpImage after, Registration registration) {
         LesionMeasurements mb = before.measurements();
         LesionMeasurements ma = after.measurements();
-        boolean calibrated = mb.scale().known() && ma.scale().known();
-        double areaRatio;
-        double diameterRatio;
-        Double diameterMm = null;
+        ComparedSizes sizes = ComparedSizes.of(mb, ma, registration);
+        boolean calibrated = sizes.mm();
+        double areaRatio = sizes.areaRatio();
+        double diameterRatio = sizes.diameterRatio();
+        Double diameterMm = calibrated ? sizes.afterDiameter() - sizes.beforeDiameter() : null;
         String scaleNote;
         if (calibrated) {
-            areaRatio = ma.areaMm2() / mb.areaMm2();
-            diameterRatio = ma.diameterMm() / mb.diameterMm();
-            diameterMm = ma.diameterMm() - mb.diameterMm();
-            scaleNote = "Both images have a millimetre scale: sizes are compared in millimetres.";
+            scaleNote = "Both images have a millimetre scale: sizes are compared in millimetres"
+                    + (sizes.together() ? ", on the lesion outlined in both images by one rule." : ".");
         } else {
-            Registration.OutlinedTogether together = registration.outlinedTogether();
-            areaRatio = together != null ? together.areaRatio() : ma.areaPx() / registration.areaFactor() / mb.areaPx();
-            diameterRatio = together != null ? together.diameterRatio() : ma.diameterPx() / registration.scale() / mb.diameterPx();
             scaleNote = (registration.scaleFromSkin()
                     ? "No millimetre scale in " + (mb.scale().known() ? "the later image" : ma.scale().known() ? "the earlier image" : "either image")
                       + ": sizes are relative, with the zoom taken from the skin around the lesion."

@@ -21,26 +21,16 @@ public final class ComparisonWording {
         LesionMeasurements a = c.after().measurements();
         Registration r = c.registration();
         List<Row> rows = new ArrayList<>();
-        if (c.calibrated()) {
-            rows.add(new Row("Largest diameter", mm(b.diameterMm()), mm(a.diameterMm()),
-                    signed(c.diameterChangeMm(), 1) + " mm (" + percent(c.diameterChangePercent()) + ")"));
-            rows.add(new Row("Area", mm2(b.areaMm2()), mm2(a.areaMm2()), percent(c.areaChangePercent())));
-        } else {
-            Registration.OutlinedTogether together = r.outlinedTogether();
-            if (together != null) {
-                // both outlined by one rule in the earlier image's frame: the sizes the changes were computed from
-                rows.add(new Row("Largest diameter", px(together.beforeDiameterPx()), px(together.afterDiameterPx()),
-                        percent(c.diameterChangePercent()) + " (relative, outlined together)"));
-                rows.add(new Row("Area", px2(together.beforeAreaPx()), px2(together.afterAreaPx()),
-                        percent(c.areaChangePercent()) + " (relative, outlined together)"));
-            } else {
-                // the later image's pixels in the earlier image's frame (divided by the registration's zoom)
-                rows.add(new Row("Largest diameter", px(b.diameterPx()), px(a.diameterPx() / r.scale()),
-                        percent(c.diameterChangePercent()) + " (relative)"));
-                rows.add(new Row("Area", px2(b.areaPx()), px2(a.areaPx() / r.areaFactor()),
-                        percent(c.areaChangePercent()) + " (relative)"));
-            }
-        }
+        ComparedSizes s = ComparedSizes.of(b, a, r);
+        // the later image's size in the earlier image's frame unless in mm; the sizes the changes were computed from
+        String basis = s.together() ? (s.mm() ? " (outlined together)" : " (relative, outlined together)")
+                : (s.mm() ? "" : " (relative)");
+        String diameterChange = s.mm() ? signed(c.diameterChangeMm(), 1) + " mm (" + percent(c.diameterChangePercent()) + ")"
+                : percent(c.diameterChangePercent());
+        rows.add(new Row("Largest diameter", s.mm() ? mm(s.beforeDiameter()) : px(s.beforeDiameter()),
+                s.mm() ? mm(s.afterDiameter()) : px(s.afterDiameter()), diameterChange + basis));
+        rows.add(new Row("Area", s.mm() ? mm2(s.beforeArea()) : px2(s.beforeArea()),
+                s.mm() ? mm2(s.afterArea()) : px2(s.afterArea()), percent(c.areaChangePercent()) + basis));
         rows.add(new Row("Asymmetry (0-2)", String.valueOf(b.asymmetry()), String.valueOf(a.asymmetry()),
                 signed(a.asymmetry() - b.asymmetry(), 0)
                         + (ChangeRule.asymmetryComparable(r) ? "" : " (not part of the verdict: the zoom differs too much)")));

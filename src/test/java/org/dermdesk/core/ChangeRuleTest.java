@@ -89,6 +89,27 @@ class ChangeRuleTest {
     }
 
     @Test
+    void calibratedImagesOutlinedTogetherAreMeasuredOnTheJointOutlineInEachImagesOwnScale() {
+        Scale ruler = new Scale(20, ScaleSource.RULER, 0.9, 1, 0.01);
+        Scale closer = new Scale(25, ScaleSource.RULER, 0.9, 1, 0.01);
+        // each image's own outline says 20 mm² -> 40 mm² (one followed a skin fold); drawn together, 20 -> 20 mm²
+        Registration.OutlinedTogether together = new Registration.OutlinedTogether(8000, 8000, 100, 100);
+        Registration r = new Registration("moments+ecc-content+ecc-skin", true, 0.02, 0.02, 1.25, 0, 0, 0, true, 0.9, 0.9,
+                IMAGE, MASK, together);
+        LesionComparison c = rule.compare(image(ruler, 100, 8000, 1, LB, BROWN, null),
+                image(closer, 180, 25000, 1, LB, BROWN, null), r);
+        assertTrue(c.calibrated());
+        assertEquals(0, c.areaChangePercent(), 1e-9); // 8000 px at 20 px/mm; 8000 x 1.25² px at 25 px/mm
+        assertEquals(0, c.diameterChangeMm(), 1e-9);
+        assertFalse(c.changed(), c.changes().toString());
+        assertTrue(c.scaleNote().contains("outlined in both images by one rule"), c.scaleNote());
+        ComparisonWording.Row area = ComparisonWording.rows(c).stream().filter(w -> w.label().equals("Area")).findFirst().orElseThrow();
+        assertEquals("20.0 mm²", area.before());
+        assertEquals("20.0 mm²", area.after());
+        assertEquals("0% (outlined together)", area.change());
+    }
+
+    @Test
     void coloursAddedAndLostAreListed() {
         Set<DermoscopicColour> before = EnumSet.of(DermoscopicColour.LIGHT_BROWN, DermoscopicColour.DARK_BROWN);
         Set<DermoscopicColour> after = EnumSet.of(DermoscopicColour.DARK_BROWN, DermoscopicColour.BLUE_GRAY);
