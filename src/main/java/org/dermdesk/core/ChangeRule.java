@@ -32,6 +32,13 @@ public final class ChangeRule {
      * image's and the skin's ({@link #areaThreshold}).
      */
     public static final double AREA_CHANGE_PER_RESIDUAL = 100;
+    /**
+     * Factor by which the ratio of two images' millimetre scales may differ from the zoom measured on the skin before the
+     * scales are taken not to fit the images and sizes are compared relative instead: a device profile assumes one
+     * magnification every time, and a zoom read as growth would be a false change (HAM10000 images re-taken synthetically with
+     * a ruler in view: see src/site/markdown/validation.md).
+     */
+    public static final double SCALE_MISFIT = 1.1;
     /** Largest-diameter change (mm) that counts, when both images are calibrated. */
     public static final double DIAMETER_CHANGE_MM = 1.0;
     /** Asymmetry-score rise (0-2 scale) that counts: a rise of one level is common between re-takes. */
@@ -79,6 +86,12 @@ public final class ChangeRule {
         if (calibrated) {
             scaleNote = "Both images have a millimetre scale: sizes are compared in millimetres"
                     + (sizes.together() ? ", on the lesion outlined in both images by one rule." : ".");
+        } else if (sizes.scalesUnfit()) {
+            double scales = ma.scale().pxPerMm() / mb.scale().pxPerMm();
+            scaleNote = String.format(Locale.ROOT, "Both images have a millimetre scale, but the skin around the lesion shows"
+                    + " a zoom of x%.2f where the scales give x%.2f: the scales do not fit these images (another"
+                    + " magnification, or a device profile that does not apply). Sizes are compared relative, with the zoom"
+                    + " taken from the skin; check the scales.", registration.scale(), scales);
         } else {
             scaleNote = (registration.scaleFromSkin()
                     ? "No millimetre scale in " + (mb.scale().known() ? "the later image" : ma.scale().known() ? "the earlier image" : "either image")

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
 import org.dermdesk.core.ChangeRule;
+import org.dermdesk.core.ComparedSizes;
 import org.dermdesk.core.FollowUpImage;
 import org.dermdesk.core.ImageLoadException;
 import org.dermdesk.core.LesionComparison;
@@ -52,7 +53,7 @@ final class FollowUpEvaluation {
         this.classifier = classifier;
         if (csv != null) {
             csv.println("kind,before,after,truth_area_change,same_lesion,changed,area_change,success,residual,skin_residual,"
-                    + "seg_jaccard,lesion_corr,contrast_distance,scale,scale_from_skin,expert_jaccard,expert_area_change,appearance_evidence,colours_added,colours_lost,method,calibrated");
+                    + "seg_jaccard,lesion_corr,contrast_distance,scale,scale_from_skin,expert_jaccard,expert_area_change,appearance_evidence,colours_added,colours_lost,method,calibrated,scale_misfit");
         }
     }
 
@@ -133,14 +134,16 @@ final class FollowUpEvaluation {
         FollowUpImage after = a.followUp();
         LesionComparison c = rule.compare(before, after, r);
         double ej = EccLesionRegistrar.registeredJaccard(b.expert, a.expert, r);
+        boolean both = b.quality.measurements().scale().known() && a.quality.measurements().scale().known();
         if (csv != null) {
-            csv.printf(Locale.ROOT, "%s,%s,%s,%s,%b,%b,%.2f,%b,%.4f,%.4f,%.4f,%.4f,%.2f,%.4f,%b,%.4f,%.2f,%s,%d,%d,%s,%b%n", kind, b.id, a.id,
+            csv.printf(Locale.ROOT, "%s,%s,%s,%s,%b,%b,%.2f,%b,%.4f,%.4f,%.4f,%.4f,%.2f,%.4f,%b,%.4f,%.2f,%s,%d,%d,%s,%b,%s%n", kind, b.id, a.id,
                     Double.isNaN(truthAreaChange) ? "" : String.format(Locale.ROOT, "%.0f", truthAreaChange),
                     c.sameLesion(), c.changed(), c.areaChangePercent(), r.success(), r.residual(), r.skinResidual(), r.maskJaccard(),
                     r.lesionCorrelation(), before.contrast().distance(after.contrast()), r.scale(),
                     r.scaleFromSkin(), ej, 100 * (a.expert.area() / (r.scale() * r.scale()) / b.expert.area() - 1),
                     c.appearanceEvidence() == null ? "" : String.format(Locale.ROOT, "%.4f", c.appearanceEvidence()),
-                    c.coloursAdded().size(), c.coloursLost().size(), r.method(), c.calibrated());
+                    c.coloursAdded().size(), c.coloursLost().size(), r.method(), c.calibrated(),
+                    both ? String.format(Locale.ROOT, "%.4f", ComparedSizes.scaleMisfit(b.quality.measurements(), a.quality.measurements(), r)) : "");
         }
         return new Outcome(c, ej);
     }

@@ -110,6 +110,26 @@ class ChangeRuleTest {
     }
 
     @Test
+    void scalesThatContradictTheZoomOnTheSkinAreNotTrustedForSizes() {
+        // one device profile for both, but the skin shows the later image at 0.74x: a magnification change, not a shrinkage
+        Scale device = Scale.deviceProfile(20);
+        Registration r = new Registration("moments+ecc-content+ecc-skin", true, 0.05, 0.05, 0.74, 0, 0, 0, true, 0.9, 0.9,
+                IMAGE, MASK, null);
+        LesionComparison c = rule.compare(image(device, 100, 10000, 1, LB, BROWN, null),
+                image(device, 74, 5476, 1, LB, BROWN, null), r);
+        assertFalse(c.calibrated(), "the scales do not fit these images");
+        assertNull(c.diameterChangeMm());
+        assertEquals(0, c.areaChangePercent(), 1e-9);
+        assertFalse(c.changed(), c.changes().toString());
+        assertTrue(c.scaleNote().contains("x0.74 where the scales give x1.00"), c.scaleNote());
+        // the same pair measured at a zoom that fits the scales is compared in millimetres
+        Registration fits = new Registration("moments+ecc-content+ecc-skin", true, 0.05, 0.05, 1.05, 0, 0, 0, true, 0.9, 0.9,
+                IMAGE, MASK, null);
+        assertTrue(rule.compare(image(device, 100, 10000, 1, LB, BROWN, null), image(device, 74, 5476, 1, LB, BROWN, null), fits)
+                .calibrated());
+    }
+
+    @Test
     void coloursAddedAndLostAreListed() {
         Set<DermoscopicColour> before = EnumSet.of(DermoscopicColour.LIGHT_BROWN, DermoscopicColour.DARK_BROWN);
         Set<DermoscopicColour> after = EnumSet.of(DermoscopicColour.DARK_BROWN, DermoscopicColour.BLUE_GRAY);
