@@ -27,7 +27,8 @@ public final class FollowUpOverlay {
         }
         int thick = Math.max(1, Math.round(Math.max(w, h) / 250f));
         outline(out, beforeMask, w, h, thick, (byte) 255);
-        outline(out, registeredMask, w, h, thick, (byte) 0);
+        // the later line thinner, so that where the two outlines coincide the earlier one still shows beside it
+        outline(out, registeredMask, w, h, Math.max(1, thick / 2), (byte) 0);
         return new LesionImage(before.source(), w, h, out);
     }
 

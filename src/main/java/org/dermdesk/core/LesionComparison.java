@@ -68,6 +68,21 @@ public record LesionComparison(FollowUpImage before, FollowUpImage after, Regist
         return sameLesion;
     }
 
+    /**
+     * The earlier outline the sizes were measured on, in the earlier image's frame: the one drawn together with the
+     * later image's where the registration could ({@link ComparedSizes}), else the image's own. Every view draws this.
+     */
+    public Mask measuredBeforeOutline() {
+        Registration.OutlinedTogether t = registration.outlinedTogether();
+        return t != null ? t.before() : before.mask();
+    }
+
+    /** The later outline the sizes were measured on, registered into the earlier image's frame. */
+    public Mask measuredAfterOutline() {
+        Registration.OutlinedTogether t = registration.outlinedTogether();
+        return t != null ? t.after() : registration.registeredMask();
+    }
+
     /** The verdict in one line. */
     public String verdict() {
         if (maybeSameLesion()) {

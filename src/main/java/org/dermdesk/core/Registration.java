@@ -35,10 +35,14 @@ public record Registration(String method, boolean success, double residual, doub
     /**
      * The lesion outlined in both registered images by one threshold relative to each image's skin, so that an
      * area or diameter change is the lesion's and not the single-image segmenter's (which may follow another region
-     * or cut at another grey level in a re-take). Areas and largest diameters in the earlier image's pixels.
+     * or cut at another grey level in a re-take). Areas and largest diameters in the earlier image's pixels; the two
+     * outlines in the earlier image's frame, so that what is shown is what was measured.
      */
-    public record OutlinedTogether(double beforeAreaPx, double afterAreaPx, double beforeDiameterPx, double afterDiameterPx) {
+    public record OutlinedTogether(double beforeAreaPx, double afterAreaPx, double beforeDiameterPx, double afterDiameterPx,
+                                   Mask before, Mask after) {
         public OutlinedTogether {
+            Objects.requireNonNull(before, "before");
+            Objects.requireNonNull(after, "after");
             if (!(beforeAreaPx > 0) || !(afterAreaPx >= 0) || !(beforeDiameterPx > 0) || !(afterDiameterPx >= 0)) {
                 throw new IllegalArgumentException("outlined sizes must be positive: " + beforeAreaPx + ", " + afterAreaPx
                         + ", " + beforeDiameterPx + ", " + afterDiameterPx);

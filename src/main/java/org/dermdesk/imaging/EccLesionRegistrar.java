@@ -113,7 +113,9 @@ public final class EccLesionRegistrar implements LesionRegistrar {
                 double toFullLength = 1 / b.wc.scale;
                 together = new Registration.OutlinedTogether(Masks.area(joint.before()) * toFull, Masks.area(joint.after()) * toFull,
                         FeretDiameter.ofLargestPart(b.wc, joint.before()) * toFullLength,
-                        FeretDiameter.ofLargestPart(b.wc, joint.after()) * toFullLength);
+                        FeretDiameter.ofLargestPart(b.wc, joint.after()) * toFullLength,
+                        new Mask(b.wc.fullWidth, b.wc.fullHeight, Resample.toFull(b.wc, joint.before())),
+                        new Mask(b.wc.fullWidth, b.wc.fullHeight, Resample.toFull(b.wc, joint.after())));
             }
             return new Registration(method, success, residual, skinResidual, full.s(), Math.toDegrees(full.phi()), full.tx(), full.ty(),
                     fromSkin, jac, inside < -1 ? Double.NaN : inside, registered, registeredMask, together);

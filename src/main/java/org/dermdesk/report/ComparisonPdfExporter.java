@@ -138,8 +138,8 @@ public final class ComparisonPdfExporter {
         }
 
         private LesionImage overlay() {
-            return FollowUpOverlay.draw(c.before().image(), c.before().mask(), c.registration().registered(),
-                    c.registration().registeredMask(), 0.5);
+            return FollowUpOverlay.draw(c.before().image(), c.measuredBeforeOutline(), c.registration().registered(),
+                    c.measuredAfterOutline(), 0.5);
         }
 
         private void verdict() throws IOException {

@@ -18,8 +18,8 @@ record ComparisonDisplay(LesionImage before, Mask beforeMask, LesionImage regist
         double f = Math.min(1, MAX_SIDE / (double) Math.max(b.width(), b.height()));
         int w = Math.max(1, (int) Math.round(b.width() * f));
         int h = Math.max(1, (int) Math.round(b.height() * f));
-        return new ComparisonDisplay(shrink(b, w, h), shrink(c.before().mask(), w, h),
-                shrink(c.registration().registered(), w, h), shrink(c.registration().registeredMask(), w, h));
+        return new ComparisonDisplay(shrink(b, w, h), shrink(c.measuredBeforeOutline(), w, h),
+                shrink(c.registration().registered(), w, h), shrink(c.measuredAfterOutline(), w, h));
     }
 
     /** The overlay: 0 shows only the earlier image, 1 only today's registered one. */

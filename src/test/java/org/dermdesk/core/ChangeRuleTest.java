@@ -3,6 +3,7 @@ package org.dermdesk.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
@@ -93,7 +94,9 @@ class ChangeRuleTest {
         Scale ruler = new Scale(20, ScaleSource.RULER, 0.9, 1, 0.01);
         Scale closer = new Scale(25, ScaleSource.RULER, 0.9, 1, 0.01);
         // each image's own outline says 20 mm² -> 40 mm² (one followed a skin fold); drawn together, 20 -> 20 mm²
-        Registration.OutlinedTogether together = new Registration.OutlinedTogether(8000, 8000, 100, 100);
+        Mask jointBefore = new Mask(4, 4, new byte[16]);
+        Mask jointAfter = new Mask(4, 4, new byte[16]);
+        Registration.OutlinedTogether together = new Registration.OutlinedTogether(8000, 8000, 100, 100, jointBefore, jointAfter);
         Registration r = new Registration("moments+ecc-content+ecc-skin", true, 0.02, 0.02, 1.25, 0, 0, 0, true, 0.9, 0.9,
                 IMAGE, MASK, together);
         LesionComparison c = rule.compare(image(ruler, 100, 8000, 1, LB, BROWN, null),
@@ -107,6 +110,8 @@ class ChangeRuleTest {
         assertEquals("20.0 mm²", area.before());
         assertEquals("20.0 mm²", area.after());
         assertEquals("0% (outlined together)", area.change());
+        assertSame(jointBefore, c.measuredBeforeOutline(), "the outlines shown are the ones measured");
+        assertSame(jointAfter, c.measuredAfterOutline());
     }
 
     @Test

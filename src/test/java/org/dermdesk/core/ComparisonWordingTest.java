@@ -58,7 +58,7 @@ class ComparisonWordingTest {
         LesionMeasurements own = new LesionMeasurements(Scale.unknown(), 60, 50, 1500, new double[4], 1, 0, LB);
         LesionMeasurements ownLater = new LesionMeasurements(Scale.unknown(), 165, 120, 9000, new double[4], 1, 0, LB);
         Registration r = new Registration("moments+ecc-content+ecc-skin", true, 0.02, 0.04, 0.57, -0.2, 0, 0, true, 0.96, 0.98,
-                IMAGE, MASK, new Registration.OutlinedTogether(1556, 1546, 60, 61));
+                IMAGE, MASK, new Registration.OutlinedTogether(1556, 1546, 60, 61, MASK, MASK));
         LesionComparison c = new ChangeRule().compare(new FollowUpImage("before.jpg", IMAGE, MASK, own, null, BROWN),
                 new FollowUpImage("after.jpg", IMAGE, MASK, ownLater, null, BROWN), r);
         ComparisonWording.Row diameter = ComparisonWording.rows(c).get(0);

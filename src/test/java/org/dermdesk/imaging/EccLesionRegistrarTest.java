@@ -77,6 +77,11 @@ class EccLesionRegistrarTest {
         assertEquals(1.3, grown.outlinedTogether().areaRatio(), 0.08);
         assertEquals(1.0, exposed.outlinedTogether().diameterRatio(), 0.06, "the diameter from the same outlines");
         assertEquals(Math.sqrt(1.3), grown.outlinedTogether().diameterRatio(), 0.06);
+        // the outlines shown are the ones measured: full size in the earlier frame, their areas the ones compared
+        Registration.OutlinedTogether t = grown.outlinedTogether();
+        assertEquals(base.width(), t.after().width());
+        assertEquals(base.height(), t.after().height());
+        assertEquals(t.afterAreaPx() / t.beforeAreaPx(), (double) t.after().area() / t.before().area(), 0.03);
     }
 
     /** The later image's own outline covers only half the lesion (a segmenter that cut inside it): drawn together, the area holds. */
