@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.dermdesk.core.ChangeRule;
 import org.dermdesk.core.LesionComparison;
+import org.dermdesk.core.Registration;
 import org.dermdesk.imaging.SyntheticFollowUp;
 import org.dermdesk.cli.ModelOption;
 import java.util.function.Predicate;
@@ -91,6 +93,9 @@ public final class EvaluateCompareCommand implements Callable<Integer> {
         List<Double> expertDriven = new ArrayList<>();
         List<Double> area = new ArrayList<>();
         int n = 0;
+        // how many would read unchanged if the outlines were the experts': what outlining alone can reach
+        int expertWithin = 0;
+        int expertDrivenWithin = 0;
         int unchanged = 0;
         int different = 0;
         int maybeSame = 0;
@@ -108,7 +113,14 @@ public final class EvaluateCompareCommand implements Callable<Integer> {
             LesionComparison c = o.comparison();
             n++;
             expert.add(o.expertJaccard());
-            expertDriven.add(ev.expertDrivenJaccard(b, a));
+            Registration byExperts = ev.expertDriven(b, a);
+            expertDriven.add(byExperts.maskJaccard());
+            if (Math.abs(FollowUpEvaluation.expertAreaChange(b, a, c.registration())) < ChangeRule.areaThreshold(c.registration())) {
+                expertWithin++;
+            }
+            if (Math.abs(FollowUpEvaluation.expertAreaChange(b, a, byExperts)) < ChangeRule.areaThreshold(byExperts)) {
+                expertDrivenWithin++;
+            }
             area.add(Math.abs(c.areaChangePercent()));
             if (c.registration().success()) registered++;
             if (c.maybeSameLesion()) maybeSame++;
@@ -121,6 +133,8 @@ public final class EvaluateCompareCommand implements Callable<Integer> {
                 FollowUpEvaluation.median(expert), FollowUpEvaluation.percentile(expert, 25));
         System.out.printf(Locale.ROOT, "  expert masks, registration driven by the expert outlines: median Jaccard %.3f%n",
                 FollowUpEvaluation.median(expertDriven));
+        System.out.printf(Locale.ROOT, "  expert masks' area change within the change rule's area threshold: %.1f%% under the product"
+                + " registration, %.1f%% under the registration driven by them%n", pct(expertWithin, n), pct(expertDrivenWithin, n));
         System.out.printf(Locale.ROOT, "  registration check passed %.1f%%; read unchanged %.1f%%; read as different lesions %.1f%%;"
                 + " may be the same lesion, not aligned %.1f%%%n", pct(registered, n), pct(unchanged, n), pct(different, n),
                 pct(maybeSame, n));

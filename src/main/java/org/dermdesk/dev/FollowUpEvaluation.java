@@ -140,7 +140,7 @@ final class FollowUpEvaluation {
                     Double.isNaN(truthAreaChange) ? "" : String.format(Locale.ROOT, "%.0f", truthAreaChange),
                     c.sameLesion(), c.changed(), c.areaChangePercent(), r.success(), r.residual(), r.skinResidual(), r.maskJaccard(),
                     r.lesionCorrelation(), before.contrast().distance(after.contrast()), r.scale(),
-                    r.scaleFromSkin(), ej, 100 * (a.expert.area() / (r.scale() * r.scale()) / b.expert.area() - 1),
+                    r.scaleFromSkin(), ej, expertAreaChange(b, a, r),
                     c.appearanceEvidence() == null ? "" : String.format(Locale.ROOT, "%.4f", c.appearanceEvidence()),
                     c.coloursAdded().size(), c.coloursLost().size(), r.method(), c.calibrated(),
                     both ? String.format(Locale.ROOT, "%.4f", ComparedSizes.scaleMisfit(b.quality.measurements(), a.quality.measurements(), r)) : "");
@@ -149,9 +149,13 @@ final class FollowUpEvaluation {
     }
 
     /** Registration driven by the expert outlines: how well the images themselves can be aligned. */
-    double expertDrivenJaccard(Case b, Case a) {
-        Registration r = registrar.register(b.image, b.expert, a.image, a.expert);
-        return r.maskJaccard();
+    Registration expertDriven(Case b, Case a) {
+        return registrar.register(b.image, b.expert, a.image, a.expert);
+    }
+
+    /** Area change (%) of the expert outlines under registration {@code r}, in the earlier image's frame. */
+    static double expertAreaChange(Case b, Case a, Registration r) {
+        return 100 * (a.expert.area() / (r.scale() * r.scale()) / b.expert.area() - 1);
     }
 
     static double median(List<Double> v) {
