@@ -115,7 +115,7 @@ public final class EvaluateCompareCommand implements Callable<Integer> {
             expert.add(o.expertJaccard());
             Registration byExperts = ev.expertDriven(b, a);
             expertDriven.add(byExperts.maskJaccard());
-            if (Math.abs(FollowUpEvaluation.expertAreaChange(b, a, c.registration())) < ChangeRule.areaThreshold(c.registration())) {
+            if (Math.abs(o.expertAreaChange()) < ChangeRule.areaThreshold(c.registration())) {
                 expertWithin++;
             }
             if (Math.abs(FollowUpEvaluation.expertAreaChange(b, a, byExperts)) < ChangeRule.areaThreshold(byExperts)) {

@@ -124,8 +124,8 @@ final class FollowUpEvaluation {
         return new Case(id, shot.image(), q.lesionMask(), q, expert, predict(shot.image()));
     }
 
-    /** The product comparison of two cases, with the expert masks' overlap under the same registration. */
-    record Outcome(LesionComparison comparison, double expertJaccard) {
+    /** The product comparison of two cases, with the expert masks' overlap and area change under the same registration. */
+    record Outcome(LesionComparison comparison, double expertJaccard, double expertAreaChange) {
     }
 
     Outcome compare(String kind, Case b, Case a, double truthAreaChange) {
@@ -134,18 +134,19 @@ final class FollowUpEvaluation {
         FollowUpImage after = a.followUp();
         LesionComparison c = rule.compare(before, after, r);
         double ej = EccLesionRegistrar.registeredJaccard(b.expert, a.expert, r);
+        double expertArea = expertAreaChange(b, a, r);
         boolean both = b.quality.measurements().scale().known() && a.quality.measurements().scale().known();
         if (csv != null) {
             csv.printf(Locale.ROOT, "%s,%s,%s,%s,%b,%b,%.2f,%b,%.4f,%.4f,%.4f,%.4f,%.2f,%.4f,%b,%.4f,%.2f,%s,%d,%d,%s,%b,%s%n", kind, b.id, a.id,
                     Double.isNaN(truthAreaChange) ? "" : String.format(Locale.ROOT, "%.0f", truthAreaChange),
                     c.sameLesion(), c.changed(), c.areaChangePercent(), r.success(), r.residual(), r.skinResidual(), r.maskJaccard(),
                     r.lesionCorrelation(), before.contrast().distance(after.contrast()), r.scale(),
-                    r.scaleFromSkin(), ej, expertAreaChange(b, a, r),
+                    r.scaleFromSkin(), ej, expertArea,
                     c.appearanceEvidence() == null ? "" : String.format(Locale.ROOT, "%.4f", c.appearanceEvidence()),
                     c.coloursAdded().size(), c.coloursLost().size(), r.method(), c.calibrated(),
                     both ? String.format(Locale.ROOT, "%.4f", ComparedSizes.scaleMisfit(b.quality.measurements(), a.quality.measurements(), r)) : "");
         }
-        return new Outcome(c, ej);
+        return new Outcome(c, ej, expertArea);
     }
 
     /** Registration driven by the expert outlines: how well the images themselves can be aligned. */

@@ -129,14 +129,10 @@ class ChangeRuleTest {
         assertTrue(c.scaleNote().contains("x0.74 where the scales give x1.00"), c.scaleNote());
         // the same pair measured at a zoom that fits the scales is compared in millimetres
         assertTrue(rule.compare(image(device, 100, 10000, 1, LB, BROWN, null), image(device, 74, 5476, 1, LB, BROWN, null),
-                atZoom(1.02)).calibrated());
+                registration(true, 1.02, 0.9, 0.9, 0.05)).calibrated());
         // a ruler read 8 % off between two copies of one image is not a scale to measure growth by
         assertFalse(rule.compare(image(device, 100, 10000, 1, LB, BROWN, null), image(device, 74, 5476, 1, LB, BROWN, null),
-                atZoom(1.08)).calibrated());
-    }
-
-    private static Registration atZoom(double zoom) {
-        return new Registration("moments+ecc-content+ecc-skin", true, 0.05, 0.05, zoom, 0, 0, 0, true, 0.9, 0.9, IMAGE, MASK, null);
+                registration(true, 1.08, 0.9, 0.9, 0.05)).calibrated());
     }
 
     @Test
