@@ -156,7 +156,7 @@ final class FollowUpEvaluation {
 
     /** Area change (%) of the expert outlines under registration {@code r}, in the earlier image's frame. */
     static double expertAreaChange(Case b, Case a, Registration r) {
-        return 100 * (a.expert.area() / (r.scale() * r.scale()) / b.expert.area() - 1);
+        return 100 * (a.expert.area() / r.areaFactor() / b.expert.area() - 1);
     }
 
     static double median(List<Double> v) {
